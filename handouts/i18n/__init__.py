@@ -1,0 +1,1 @@
+"""Translations: Babel catalogs, their checks, and the translator workflow."""

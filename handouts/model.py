@@ -1,0 +1,134 @@
+"""The document model: what a handout says, independent of how it is rendered.
+
+Everything here is plain, immutable data. The markup parser produces it; renderers
+consume it.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Literal
+
+CalloutKind = Literal["info", "warning", "urgent"]
+Level = Literal["routine", "urgent", "emergency"]
+ListKind = Literal["bullet", "numbered", "do", "dont"]
+
+
+@dataclass(frozen=True)
+class Span:
+    """A run of text, bold or not."""
+
+    text: str
+    bold: bool = False
+
+
+Inline = tuple[Span, ...]
+
+
+def plain(inline: Inline) -> str:
+    """The inline text without formatting."""
+    return "".join(span.text for span in inline)
+
+
+@dataclass(frozen=True)
+class Heading:
+    text: Inline
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    text: Inline
+
+
+@dataclass(frozen=True)
+class ItemList:
+    kind: ListKind
+    items: tuple[Inline, ...]
+
+
+@dataclass(frozen=True)
+class Row:
+    cells: tuple[Inline, ...]
+    level: Level | None = None
+
+
+@dataclass(frozen=True)
+class Table:
+    header: Row
+    rows: tuple[Row, ...]
+
+
+@dataclass(frozen=True)
+class Callout:
+    kind: CalloutKind
+    title: Inline | None
+    blocks: tuple["Block", ...]
+
+
+@dataclass(frozen=True)
+class QA:
+    question: Inline
+    answer: Inline
+
+
+Block = Heading | Paragraph | ItemList | Table | Callout | QA
+
+
+@dataclass(frozen=True)
+class Section:
+    id: str
+    title: str
+    blocks: tuple[Block, ...]
+
+
+@dataclass(frozen=True)
+class Contact:
+    """How to reach the clinic, as printed on the handout."""
+
+    name: str
+    department: str | None
+    phone: str
+    address: tuple[str, ...]
+    website: str
+    email: str | None
+    emergency_number: str
+    urgent_line: str | None
+    placeholder: bool = False
+
+
+@dataclass(frozen=True)
+class Furniture:
+    """Words and facts the page furniture prints (header, footer, contact box)."""
+
+    code: str
+    version: str
+    reviewed: str
+    review_due: str
+    footer_note: str | None
+    labels: dict[str, str] = field(default_factory=dict)
+    notices: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Look:
+    """The clinic's visual identity, as the renderer needs it."""
+
+    primary: str = "#005EB8"
+    accent: str = "#FFB81C"
+    paper: Literal["a4", "letter"] = "a4"
+    logo: bytes | None = None
+
+
+@dataclass(frozen=True)
+class Document:
+    """One handout, ready to render."""
+
+    topic: str
+    title: str
+    locale: str
+    direction: Literal["ltr", "rtl"]
+    sections: tuple[Section, ...]
+    contact: Contact
+    furniture: Furniture
+    look: Look = Look()
+    created: dt.datetime | None = None

@@ -1,0 +1,105 @@
+"""Vendored fonts, and the choice of font for each run of characters.
+
+ReportLab has no font fallback: a character the current font lacks prints as a box or
+vanishes. So text is split into runs, each set in the first font of the chain that has
+every character of the run; a character no bundled font has is an error that names it.
+"""
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+
+from reportlab.lib.fonts import addMapping
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+
+from ..errors import InputError
+from ..resources import FONTS_DIR
+
+
+@dataclass(frozen=True)
+class Family:
+    """A font family as registered with ReportLab: regular and bold face names."""
+
+    key: str
+    regular: str
+    bold: str
+
+
+_FACES = {
+    # key: (regular file, bold file, subfont index)
+    "latin": ("NotoSans-Regular.ttf", "NotoSans-Bold.ttf", 0),
+    "arabic": ("NotoNaskhArabic-Regular.ttf", "NotoNaskhArabic-Bold.ttf", 0),
+    # WenQuanYi Micro Hei has no bold face; bold Chinese is drawn with a stroke instead.
+    "cjk": ("wqy-microhei.ttc", None, 0),
+}
+
+# Characters that are layout, not ink: any font may carry them.
+_NEUTRAL = {" ", "\u00a0", "\u200b", "\u200c", "\u200d", "\u2066", "\u2067", "\u2068", "\u2069", "\n"}
+
+
+@cache
+def family(key: str) -> Family:
+    """Register (once) and return a font family."""
+    regular_file, bold_file, index = _FACES[key]
+    regular = f"Handouts-{key}"
+    bold = f"Handouts-{key}-Bold" if bold_file else regular
+    pdfmetrics.registerFont(TTFont(regular, str(FONTS_DIR / regular_file), subfontIndex=index))
+    if bold_file:
+        pdfmetrics.registerFont(TTFont(bold, str(FONTS_DIR / bold_file)))
+    addMapping(regular, 0, 0, regular)
+    addMapping(regular, 1, 0, bold)
+    addMapping(regular, 0, 1, regular)
+    addMapping(regular, 1, 1, bold)
+    return Family(key, regular, bold)
+
+
+@cache
+def _coverage(key: str) -> frozenset[int]:
+    font = pdfmetrics.getFont(family(key).regular)
+    return frozenset(font.face.charToGlyph)
+
+
+def chain_for(script: str) -> tuple[str, ...]:
+    """The font chain for a document whose main script is ``script``."""
+    if script == "arabic":
+        return ("arabic", "latin", "cjk")
+    if script == "cjk":
+        return ("cjk", "latin", "arabic")
+    return ("latin", "arabic", "cjk")
+
+
+def split_runs(text: str, chain: tuple[str, ...], *, where: str) -> list[tuple[str, str]]:
+    """Split ``text`` into (run, family key) pairs; raise if a character has no font."""
+    runs: list[tuple[str, str]] = []
+    current = chain[0]
+    buffer: list[str] = []
+    for char in text:
+        if char in _NEUTRAL:
+            buffer.append(char)
+            continue
+        key = _font_for(char, chain)
+        if key is None:
+            raise InputError(f"{where}: no bundled font has the character {_describe(char)} in {text[:60]!r}")
+        if key != current and buffer:
+            runs.append(("".join(buffer), current))
+            buffer = []
+        current = key
+        buffer.append(char)
+    if buffer:
+        runs.append(("".join(buffer), current))
+    return runs
+
+
+def _font_for(char: str, chain: tuple[str, ...]) -> str | None:
+    code = ord(char)
+    for key in chain:
+        if code in _coverage(key):
+            return key
+    return None
+
+
+def _describe(char: str) -> str:
+    name = unicodedata.name(char, "unnamed character")
+    return f"U+{ord(char):04X} ({name})"

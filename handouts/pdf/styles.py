@@ -1,0 +1,119 @@
+"""Print styles: sizes, spacing and colours, turned into ReportLab styles in one place.
+
+Clear-print rules (RNIB): body text 13 pt, nothing under 12 pt except the page footer,
+left-aligned (right-aligned for right-to-left scripts), line spacing about 1.4, no italics.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from reportlab.lib.colors import Color, HexColor, black, white
+from reportlab.lib.enums import TA_LEFT, TA_RIGHT
+from reportlab.lib.styles import ParagraphStyle
+
+BODY_SIZE = 13
+LEADING = 1.4
+
+# Urgency colours after the NHS care-card pattern; each level also prints its words.
+LEVEL_COLOURS = {
+    "routine": ("#005EB8", "#E8F1F8"),
+    "urgent": ("#D5281B", "#FBE9E7"),
+    "emergency": ("#D5281B", "#D5281B"),
+}
+CALLOUT_COLOURS = {
+    "info": ("#005EB8", "#E8F1F8"),
+    "warning": ("#B35C00", "#FFF4E0"),
+    "urgent": ("#D5281B", "#FBE9E7"),
+}
+DO_COLOUR = "#007F3B"
+DONT_COLOUR = "#D5281B"
+TEXT = HexColor("#212B32")
+MUTED = HexColor("#4C6272")
+
+
+def colour(hex_value: str) -> Color:
+    """A colour from a validated ``#RRGGBB`` string (ReportLab's own parser misreads short forms)."""
+    return Color(int(hex_value[1:3], 16) / 255, int(hex_value[3:5], 16) / 255, int(hex_value[5:7], 16) / 255)
+
+
+def relative_luminance(c: Color) -> float:
+    def channel(v: float) -> float:
+        return v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4
+
+    return 0.2126 * channel(c.red) + 0.7152 * channel(c.green) + 0.0722 * channel(c.blue)
+
+
+def contrast_ratio(a: Color, b: Color) -> float:
+    """WCAG contrast ratio between two colours (1 to 21)."""
+    la, lb = sorted((relative_luminance(a), relative_luminance(b)), reverse=True)
+    return (la + 0.05) / (lb + 0.05)
+
+
+def text_on(background: Color) -> Color:
+    """Black or white, whichever reads better on ``background``."""
+    return white if contrast_ratio(white, background) >= contrast_ratio(black, background) else black
+
+
+def ink_for(brand_colour: Color) -> Color:
+    """The brand colour where it is dark enough to read as text on white; else body text colour."""
+    return brand_colour if contrast_ratio(brand_colour, white) >= 4.5 else TEXT
+
+
+@dataclass(frozen=True)
+class Styles:
+    body: ParagraphStyle
+    bold: ParagraphStyle
+    title: ParagraphStyle
+    section: ParagraphStyle
+    heading: ParagraphStyle
+    cell: ParagraphStyle
+    cell_head: ParagraphStyle
+    label: ParagraphStyle
+    footer: ParagraphStyle
+    band: ParagraphStyle
+    band_small: ParagraphStyle
+    rtl: bool
+
+
+def make_styles(font: str, bold_font: str, primary: Color, *, rtl: bool, cjk: bool) -> Styles:
+    """All paragraph styles for one handout."""
+    align = TA_RIGHT if rtl else TA_LEFT
+    wrap = "CJK" if cjk else None
+
+    def style(name: str, size: float, *, bold: bool = False, colour: Color = TEXT, space_before: float = 0,
+              space_after: float = 0, leading: float = LEADING) -> ParagraphStyle:
+        return ParagraphStyle(
+            name,
+            fontName=bold_font if bold else font,
+            bulletFontName=font,
+            fontSize=size,
+            leading=round(size * leading, 1),
+            textColor=colour,
+            alignment=align,
+            spaceBefore=space_before,
+            spaceAfter=space_after,
+            wordWrap=wrap,
+            allowWidows=0,
+            allowOrphans=0,
+        )
+
+    heading_ink = ink_for(primary)
+    return Styles(
+        body=style("body", BODY_SIZE, space_after=6),
+        bold=style("bold", BODY_SIZE, bold=True, space_after=2),
+        title=style("title", 26, bold=True, colour=heading_ink, leading=1.2, space_after=4),
+        section=style("section", 19, bold=True, colour=heading_ink, leading=1.25, space_before=14, space_after=6),
+        heading=style("heading", 15, bold=True, space_before=8, space_after=4, leading=1.3),
+        cell=style("cell", 12, leading=1.35),
+        cell_head=style("cell_head", 12, bold=True, colour=white, leading=1.3),
+        label=style("label", 12, bold=True, leading=1.3),
+        footer=style("footer", 9, colour=MUTED, leading=1.3),
+        band=style("band", 16, bold=True, colour=white, leading=1.25),
+        band_small=style("band_small", 11, colour=white, leading=1.3),
+        rtl=rtl,
+    )
+
+
+def derive(style: ParagraphStyle, **changes: object) -> ParagraphStyle:
+    """A copy of ``style`` with some attributes changed."""
+    return ParagraphStyle(f"{style.name}+", parent=style, **changes)

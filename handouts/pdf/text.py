@@ -1,0 +1,39 @@
+"""Inline text to ReportLab paragraphs: escaping and a font for every run of characters."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import Flowable, Paragraph
+
+from ..model import Inline, Span
+from .fonts import family, split_runs
+
+
+def escape(text: str) -> str:
+    """Outside text is plain text: nothing in it may act as paragraph markup."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+@dataclass(frozen=True)
+class TextMaker:
+    """Turns inline text into flowables, with fonts picked from ``chain``."""
+
+    chain: tuple[str, ...]
+    where: str
+
+    def markup(self, inline: Inline, *, bold: bool = False) -> str:
+        """ReportLab paragraph markup for ``inline``; every run names its font."""
+        parts = []
+        for span in inline:
+            for run, key in split_runs(span.text, self.chain, where=self.where):
+                fam = family(key)
+                face = fam.bold if (bold or span.bold) else fam.regular
+                parts.append(f'<font name="{face}">{escape(run)}</font>')
+        return "".join(parts)
+
+    def para(self, inline: Inline, style: ParagraphStyle, *, bold: bool = False) -> Flowable:
+        return Paragraph(self.markup(inline, bold=bold), style)
+
+    def plain(self, text: str, style: ParagraphStyle, *, bold: bool = False) -> Flowable:
+        return self.para((Span(text),), style, bold=bold)

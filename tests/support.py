@@ -1,0 +1,70 @@
+"""Small factories and readers the tests share: build a handout, read a PDF as a user would."""
+from __future__ import annotations
+
+import io
+import re
+import textwrap
+from pathlib import Path
+
+from pypdf import PdfReader
+
+from reportlab.lib.units import mm
+
+from handouts.pdf.page import BAND, FOOTER, RUNNING
+
+GOLDEN_DIR = Path(__file__).parent / "golden"
+
+
+def reader(pdf: bytes) -> PdfReader:
+    return PdfReader(io.BytesIO(pdf))
+
+
+def body_text(pdf: bytes) -> str:
+    """The text of the story, page after page, without the page furniture (header band,
+    running header, footer), as text extraction sees it."""
+    pieces: list[str] = []
+    for number, page in enumerate(reader(pdf).pages):
+        height = float(page.mediabox.height)
+        top = height - (BAND if number == 0 else RUNNING) - 4 * mm
+
+        def visit(text, cm, tm, font, size, top=top):
+            y = cm[5] + tm[5] * cm[3]
+            if FOOTER < y < top:
+                pieces.append(text)
+
+        page.extract_text(visitor_text=visit)
+        pieces.append("\n")
+    return "".join(pieces)
+
+
+def all_text(pdf: bytes) -> str:
+    return "\n".join(page.extract_text() for page in reader(pdf).pages)
+
+
+def words(text: str) -> str:
+    """Text with all whitespace folded, for comparing wording rather than line breaks."""
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def split_sections(text: str, titles: list[tuple[str, str]]) -> dict[str, str]:
+    """Cut the body text at each section title, in order; keys are section ids."""
+    flat = words(text)
+    starts = []
+    position = 0
+    for section_id, title in titles:
+        index = flat.find(title, position)
+        assert index >= 0, f"section title {title!r} not found in the PDF text"
+        starts.append((section_id, index))
+        position = index + len(title)
+    out = {}
+    for (section_id, start), nxt in zip(starts, starts[1:] + [(None, None)]):
+        out[section_id] = flat[start: nxt[1]].strip() if nxt[1] is not None else flat[start:].strip()
+    return out
+
+
+def golden_path(case: str, section_id: str) -> Path:
+    return GOLDEN_DIR / case / f"{section_id}.txt"
+
+
+def format_golden(text: str) -> str:
+    return "\n".join(textwrap.wrap(words(text), 100, break_long_words=False, break_on_hyphens=False)) + "\n"
