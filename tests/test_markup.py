@@ -1,0 +1,52 @@
+"""The block markup parser: the vocabulary content authors use, and the errors they get."""
+from __future__ import annotations
+
+import pytest
+
+from handouts.errors import InputError
+from handouts.markup import parse_section
+from handouts.model import QA, Callout, Heading, ItemList, Paragraph, Span, Table
+
+
+def parse(markup: str):
+    return parse_section("s", markup, source="topic/s.j2")
+
+
+def test_every_block_kind() -> None:
+    section = parse(
+        "<title>Title</title>\n<h>Sub</h>\n<p>Plain <b>bold</b> text</p>\n<ul><li>a</li></ul>\n"
+        "<ol><li>one</li><li>two</li></ol>\n<do><li>yes</li></do>\n<dont><li>no</li></dont>\n"
+        '<table><tr><th>A</th><th>B</th></tr><tr level="emergency"><td>x</td><td>y</td></tr></table>\n'
+        '<callout kind="urgent"><title>Note</title><p>Careful</p></callout>\n<qa><q>Why?</q><a>Because.</a></qa>'
+    )
+    assert section.title == "Title"
+    kinds = [type(b) for b in section.blocks]
+    assert kinds == [Heading, Paragraph, ItemList, ItemList, ItemList, ItemList, Table, Callout, QA]
+    assert section.blocks[1].text == (Span("Plain "), Span("bold", True), Span(" text"))
+    assert [b.kind for b in section.blocks[2:6]] == ["bullet", "numbered", "do", "dont"]
+    assert section.blocks[6].rows[0].level == "emergency"
+    assert section.blocks[7].kind == "urgent"
+
+
+def test_escaped_text_stays_plain_text() -> None:
+    section = parse("<title>T</title><p>A&amp;B &lt;Maternity&gt; &#34;Unit&#34;</p>")
+    assert section.blocks[0].text == (Span('A&B <Maternity> "Unit"'),)
+
+
+@pytest.mark.parametrize(("markup", "line", "message"), [
+    ("<title>T</title>\n<p>ok</p>\n<blink>x</blink>", 3, "unknown block <blink>"),
+    ("<title>T</title>\n<p>not closed", 2, "not well formed"),
+    ("<p>no title</p>", 1, "must start with <title>"),
+    ("<title>T</title>\nloose words\n<p>x</p>", 1, "text outside any block"),
+    ("<title>T</title>\n<p>an <i>italic</i> word</p>", 2, "only inline tag is <b>"),
+    ("<title>T</title>\n<ul>\n<li></li></ul>", 3, "<li> is empty"),
+    ("<title>T</title>\n<table><tr><th>A</th></tr>\n<tr><td>1</td><td>2</td></tr></table>", 3, "header has 1"),
+    ('<title>T</title>\n<table><tr><th>A</th></tr>\n<tr level="soon"><td>1</td></tr></table>', 3, "level='soon'"),
+    ('<title>T</title>\n<callout kind="tip"><p>x</p></callout>', 2, "kind='tip'"),
+    ("<title>T</title>\n<qa><a>answer first</a><q>q</q></qa>", 2, "exactly one <q>"),
+])
+def test_errors_name_the_template_and_line(markup: str, line: int, message: str) -> None:
+    with pytest.raises(InputError) as info:
+        parse(markup)
+    assert str(info.value).startswith(f"topic/s.j2:{line}: ")
+    assert message in str(info.value)
