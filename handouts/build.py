@@ -7,12 +7,16 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from pathlib import Path
 
+from babel import Locale
 from babel.dates import format_date
+from babel.localedata import exists as locale_exists
 from babel.numbers import format_decimal
 
 from .brand import PLACEHOLDER, Brand
-from .i18n.catalogs import Catalog, load_catalog
+from .errors import InputError
+from .i18n.catalogs import SOURCE_LOCALE, Catalog, RecordingTranslations, load_catalog, normalise
 from .markup import parse_section
 from .model import Contact, Document, Furniture, Look, Section
 from .pdf import render_pdf
@@ -26,9 +30,10 @@ class Request:
 
     topic: str
     sections: tuple[str, ...] = ()
-    locale: str = "en"
+    locale: str = SOURCE_LOCALE
     brand: Brand = PLACEHOLDER
     paper: str | None = None
+    allow_incomplete: bool = False
 
 
 @dataclass(frozen=True)
@@ -46,32 +51,64 @@ def build(request: Request) -> Handout:
 
 def build_document(request: Request) -> tuple[Document, tuple[str, ...]]:
     """Everything up to the renderer: pure, and free of ReportLab."""
-    path = search_path(request.brand.templates)
+    brand = request.brand
+    path = search_path(brand.templates)
     topic = load_topic(request.topic, path)
     sections = select_sections(topic, request.sections)
-    catalog = load_catalog(request.locale)
+    locale = normalise(request.locale)
+    catalog = load_catalog(locale)
     messages = []
-    if catalog.resolved_from:
-        messages.append(f"locale {request.locale}: using the {catalog.locale} catalog")
-    gettext = catalog.translations.gettext
-    brand = request.brand
-    parsed = _sections(topic, sections, path, catalog, brand)
+    if catalog.locale not in (locale, SOURCE_LOCALE):
+        messages.append(f"locale {locale}: using the nearest catalog, {catalog.locale}")
+    translations = RecordingTranslations(catalog.translations, source=catalog.locale == SOURCE_LOCALE)
+    formats = formatting_locale(locale, brand.country)
+    parsed = _sections(topic, sections, path, translations, brand, formats)
+    labels = _labels(topic, brand, translations, formats)
+    title = translations.gettext(topic.title)
+    if translations.missing and not request.allow_incomplete:
+        raise InputError(
+            f"{catalog.path}: {len(translations.missing)} message(s) this handout needs are not translated "
+            f"(or are marked fuzzy) in the {catalog.locale} catalog; translate them, or build with "
+            f"--allow-incomplete to print them in English with a notice on the handout",
+            problems=[repr(m if len(m) < 70 else m[:67] + "...") for m in translations.missing],
+        )
+    if translations.missing:
+        messages.append(f"{len(translations.missing)} message(s) printed in English; the handout says so")
     document = Document(
         topic=topic.id,
-        title=gettext(topic.title),
-        locale=catalog.locale,
+        title=title,
+        locale=locale,
         direction=catalog.direction,  # type: ignore[arg-type]
-        sections=tuple(parsed),
+        sections=parsed,
         contact=_contact(brand),
-        furniture=_furniture(topic, brand, catalog),
+        furniture=Furniture(
+            code=topic.code,
+            version=topic.version,
+            reviewed=labels.pop("_reviewed"),
+            review_due=labels.pop("_due"),
+            footer_note=brand.footer_note,
+            labels=labels,
+            notices=_notices(catalog, translations),
+        ),
         look=Look(brand.primary, brand.accent, request.paper or brand.paper, brand.logo),  # type: ignore[arg-type]
     )
     return document, tuple(messages)
 
 
-def _sections(topic: Topic, ids: tuple[str, ...], path: tuple, catalog: Catalog, brand: Brand) -> tuple[Section, ...]:
-    env = make_environment(path, catalog.translations)
-    values = {"clinic": _clinic_values(brand), "fever": fever_text(brand.temperature, catalog.locale)}
+def formatting_locale(locale: str, country: str | None) -> str:
+    """The locale for dates and numbers: the request's, with the clinic's country as the
+    region when the request names none (``en`` at a GB clinic formats as ``en_GB``)."""
+    parsed = Locale.parse(locale)
+    if parsed.territory or not country:
+        return locale
+    regional = str(Locale(parsed.language, territory=country, script=parsed.script))
+    return regional if locale_exists(regional) else locale
+
+
+def _sections(topic: Topic, ids: tuple[str, ...], path: tuple[Path, ...], translations, brand: Brand,
+              formats: str) -> tuple[Section, ...]:
+    env = make_environment(path, translations)
+    values = {"clinic": _clinic_values(brand), "fever": fever_text(brand.temperature, formats)}
     parsed = []
     for section_id in ids:
         markup, source = render_section(env, topic.id, section_id, values)
@@ -79,9 +116,10 @@ def _sections(topic: Topic, ids: tuple[str, ...], path: tuple, catalog: Catalog,
     return tuple(parsed)
 
 
-def section_titles(topic: Topic, locale: str = "en") -> list[tuple[str, str]]:
+def section_titles(topic: Topic, locale: str = SOURCE_LOCALE) -> list[tuple[str, str]]:
     """Each section's id and title, in topic order, as printed in ``locale``."""
-    sections = _sections(topic, topic.sections, search_path(), load_catalog(locale), PLACEHOLDER)
+    catalog = load_catalog(locale)
+    sections = _sections(topic, topic.sections, search_path(), catalog.translations, PLACEHOLDER, catalog.locale)
     return [(s.id, s.title) for s in sections]
 
 
@@ -116,14 +154,17 @@ def _contact(brand: Brand) -> Contact:
     )
 
 
-def _furniture(topic: Topic, brand: Brand, catalog: Catalog) -> Furniture:
-    t = catalog.translations
-    _ = t.gettext
+def _labels(topic: Topic, brand: Brand, translations: RecordingTranslations, formats: str) -> dict[str, str]:
+    """The words the page furniture prints, translated, with dates formatted for the locale."""
+    _ = translations.gettext
 
     def date(value: dt.date) -> str:
-        return format_date(value, format="long", locale=catalog.locale)
+        return format_date(value, format="long", locale=formats)
 
-    labels = {
+    reviewed, due = date(topic.reviewed), date(topic.review_due)
+    return {
+        "_reviewed": reviewed,
+        "_due": due,
         "do": _("Do"),
         "dont": _("Don't"),
         "level_routine": _("Not urgent"),
@@ -131,28 +172,19 @@ def _furniture(topic: Topic, brand: Brand, catalog: Catalog) -> Furniture:
         "level_emergency": _("Emergency: now"),
         "page": _("Page %(page)s of %(total)s").replace("%(page)s", "{page}").replace("%(total)s", "{total}"),
         "leaflet": _("Leaflet %(code)s, version %(version)s. Reviewed %(reviewed)s. Next review due %(due)s.") % {
-            "code": topic.code, "version": topic.version, "reviewed": date(topic.reviewed), "due": date(topic.review_due)},
+            "code": topic.code, "version": topic.version, "reviewed": reviewed, "due": due},
         "phone": _("Phone: %(phone)s") % {"phone": brand.phone},
         "contact_title": _("Contact us"),
         "emergency": _("In an emergency, call %(number)s.") % {"number": brand.emergency_number},
         "placeholder": _("Sample handout: no clinic details set up yet. Fill in the blank lines by hand."),
     }
-    return Furniture(
-        code=topic.code,
-        version=topic.version,
-        reviewed=date(topic.reviewed),
-        review_due=date(topic.review_due),
-        footer_note=brand.footer_note,
-        labels=labels,
-        notices=_notices(catalog),
-    )
 
 
-def _notices(catalog: Catalog) -> tuple[str, ...]:
-    _ = catalog.translations.gettext
+def _notices(catalog: Catalog, translations: RecordingTranslations) -> tuple[str, ...]:
+    _ = translations.gettext
     notices = []
-    if catalog.draft:
+    if catalog.locale != SOURCE_LOCALE and catalog.draft:
         notices.append(_("Draft translation, not yet reviewed."))
-    if catalog.missing:
+    if translations.missing:
         notices.append(_("Parts of this handout are not translated yet and are printed in English."))
     return tuple(notices)

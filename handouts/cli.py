@@ -6,11 +6,14 @@ from pathlib import Path
 
 import click
 
-from . import __version__
+from . import __version__, resources
 from .brand import PLACEHOLDER
 from .build import Request, build, section_titles
-from .errors import HandoutsError, RequestError
+from .errors import EXIT_INPUT, HandoutsError, RequestError
+from .i18n import workflow
 from .output import write_atomic
+from .i18n.catalogs import available_locales
+from .i18n.listing import locale_rows
 from .topics import load_topic, search_path, topic_ids
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
@@ -32,6 +35,10 @@ def _fail(error: HandoutsError) -> None:
 
 def _complete_topics(ctx, param, incomplete):
     return [t for t in topic_ids() if t.startswith(incomplete)]
+
+
+def _complete_locales(ctx, param, incomplete):
+    return [loc for loc in available_locales() if loc.startswith(incomplete)]
 
 
 def _complete_sections(ctx, param, incomplete):
@@ -62,9 +69,13 @@ def main() -> None:
               help="Section to include (repeat; 'all' for every section). Default: the topic's defaults.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True),
               help="Output PDF path, or - for stdout. Default: TOPIC-LOCALE.pdf here.")
-@click.option("-l", "--locale", default="en", show_default=True, help="Language of the handout.")
+@click.option("-l", "--locale", default="en", show_default=True, shell_complete=_complete_locales,
+              help="Language of the handout, e.g. es, es-MX, ar, zh-Hans. The nearest shipped catalog is used.")
 @click.option("--paper", type=click.Choice(["a4", "letter"]), help="Paper size. Default: from the brand's country, else A4.")
-def build_command(topic: str, sections: tuple[str, ...], output: str | None, locale: str, paper: str | None) -> None:
+@click.option("--allow-incomplete", is_flag=True,
+              help="Print even if some text is not translated: it stays in English and the handout says so.")
+def build_command(topic: str, sections: tuple[str, ...], output: str | None, locale: str, paper: str | None,
+                  allow_incomplete: bool) -> None:
     """Build one handout as a PDF.
 
     \b
@@ -76,7 +87,8 @@ def build_command(topic: str, sections: tuple[str, ...], output: str | None, loc
     try:
         if output == "-" and sys.stdout.isatty():
             raise RequestError("refusing to write a PDF to a terminal; redirect stdout or use -o FILE")
-        handout = build(Request(topic=topic, sections=sections, locale=locale, brand=PLACEHOLDER, paper=paper))
+        handout = build(Request(topic=topic, sections=sections, locale=locale, brand=PLACEHOLDER, paper=paper,
+                                allow_incomplete=allow_incomplete))
         for message in handout.messages:
             click.echo(f"handouts: {message}", err=True)
         if output == "-":
@@ -109,6 +121,16 @@ def list_topics() -> None:
         click.echo(f"{topic_id}\t{topic.title}")
 
 
+@list_group.command("locales")
+def list_locales() -> None:
+    """List the languages: native name, direction, completeness and review status."""
+    try:
+        for row in locale_rows():
+            click.echo("\t".join(row))
+    except HandoutsError as error:
+        _fail(error)
+
+
 @list_group.command("sections")
 @click.argument("topic", shell_complete=_complete_topics)
 def list_sections(topic: str) -> None:
@@ -121,3 +143,106 @@ def list_sections(topic: str) -> None:
     except HandoutsError as error:
         _fail(error)
 
+
+
+@main.group("i18n", context_settings=CONTEXT, epilog=EXIT_CODES)
+@click.option("--locales-dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Catalog folder to work on. Default: the project's locales/ (or $HANDOUTS_LOCALES).")
+@click.pass_context
+def i18n_group(ctx: click.Context, locales_dir: Path | None) -> None:
+    """Translator tools: extract, init, update, compile, check and stats (see locales/README.md).
+
+    \b
+    Typical round:
+      handouts i18n extract          # English text -> locales/handouts.pot
+      handouts i18n update           # merge it into every catalog; changed text turns fuzzy
+      (translate in Poedit or Weblate)
+      handouts i18n check es         # placeholders, markup, plural forms, what is missing
+    """
+    ctx.obj = locales_dir or resources.locales_dir()
+
+
+@i18n_group.command("extract")
+@click.pass_obj
+def i18n_extract(locales: Path) -> None:
+    """Collect the English text into the template catalog (handouts.pot)."""
+    try:
+        count = workflow.extract(resources.SOURCE_ROOT, locales)
+    except HandoutsError as error:
+        _fail(error)
+    click.echo(f"handouts: {count} messages -> {locales / workflow.POT_NAME}", err=True)
+
+
+@i18n_group.command("init")
+@click.argument("locale")
+@click.option("--translator", default="", help="Your name, recorded in the catalog header.")
+@click.pass_obj
+def i18n_init(locales: Path, locale: str, translator: str) -> None:
+    """Start a catalog for a new language (marked draft)."""
+    try:
+        path = workflow.init(locale, locales, translator)
+    except HandoutsError as error:
+        _fail(error)
+    click.echo(f"handouts: created {path}", err=True)
+
+
+@i18n_group.command("update")
+@click.pass_obj
+def i18n_update(locales: Path) -> None:
+    """Merge the template into every catalog; entries whose English changed become fuzzy."""
+    try:
+        for locale, stats in workflow.update(locales):
+            click.echo(f"{locale}\t{stats.translated} translated\t{stats.fuzzy} fuzzy\t{stats.untranslated} untranslated")
+    except HandoutsError as error:
+        _fail(error)
+
+
+@i18n_group.command("compile")
+@click.pass_obj
+def i18n_compile(locales: Path) -> None:
+    """Compile every catalog to .mo (the package build does this too)."""
+    try:
+        for path in workflow.compile_all(locales):
+            click.echo(f"handouts: wrote {path}", err=True)
+    except HandoutsError as error:
+        _fail(error)
+
+
+@i18n_group.command("check")
+@click.argument("locale", required=False)
+@click.pass_obj
+def i18n_check(locales: Path, locale: str | None) -> None:
+    """Check catalogs: placeholders, markup, plural forms, fuzzy and untranslated entries.
+
+    Exits 3 when any catalog has a problem or is incomplete.
+    """
+    try:
+        reports = workflow.reports(locales, locale)
+    except HandoutsError as error:
+        _fail(error)
+    failed = False
+    for report in reports:
+        status = "ok" if not (report.problems or report.incomplete) else "needs work"
+        click.echo(f"{report.locale}: {status} ({report.stats.translated}/{report.stats.total} translated, "
+                   f"review: {report.review.status})")
+        for problem in report.problems:
+            click.echo(f"  error: {problem}")
+        for line in report.incomplete:
+            click.echo(f"  missing: {line}")
+        failed = failed or bool(report.problems or report.incomplete)
+    if failed:
+        sys.exit(EXIT_INPUT)
+
+
+@i18n_group.command("stats")
+@click.pass_obj
+def i18n_stats(locales: Path) -> None:
+    """Per language: translated, fuzzy and untranslated counts, and review status."""
+    try:
+        reports = workflow.reports(locales)
+    except HandoutsError as error:
+        _fail(error)
+    click.echo("locale\ttranslated\tfuzzy\tuntranslated\treview\treviewer")
+    for r in reports:
+        click.echo(f"{r.locale}\t{r.stats.translated}\t{r.stats.fuzzy}\t{r.stats.untranslated}\t"
+                   f"{r.review.status}\t{r.review.reviewer or '-'}")

@@ -1,43 +1,222 @@
-"""Translations for a locale: which catalog serves a request, loaded as gettext."""
+"""Which catalog serves a request, and loading it as checked gettext translations."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import io
+import re
+from dataclasses import dataclass
+from functools import lru_cache
 from gettext import NullTranslations
+from pathlib import Path
 
 from babel import Locale, UnknownLocaleError
+from babel.core import get_global
+from babel.messages.catalog import Catalog as PoCatalog
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import PoFileError, read_po
+from babel.support import Translations
 
-from ..errors import RequestError
+from ..errors import InputError, RequestError
+from ..resources import locales_dir
+from .checks import check_bytes, check_catalog
 
 SOURCE_LOCALE = "en"
+DOMAIN = "handouts"
+_REVIEW_FIELD = re.compile(r"^#\s*(Translator|Reviewer|Review-Date|Review-Status)\s*:\s*(.*?)\s*$", re.M)
+
+
+@dataclass(frozen=True)
+class Review:
+    """Who translated and reviewed a catalog, from its header comment."""
+
+    translator: str = ""
+    reviewer: str = ""
+    date: str = ""
+    status: str = "draft"
+
+    @property
+    def draft(self) -> bool:
+        return self.status.lower() != "reviewed"
+
+
+@dataclass(frozen=True)
+class Stats:
+    translated: int
+    fuzzy: int
+    untranslated: int
+
+    @property
+    def total(self) -> int:
+        return self.translated + self.fuzzy + self.untranslated
+
+    @property
+    def complete(self) -> float:
+        return self.translated / self.total if self.total else 1.0
 
 
 @dataclass(frozen=True)
 class Catalog:
-    """The translations chosen for a request, and what the handout must say about them."""
+    """The translations that serve one locale."""
 
     locale: str
     translations: NullTranslations
     direction: str = "ltr"
-    draft: bool = False
-    missing: tuple[str, ...] = field(default=())
-    resolved_from: str | None = None
+    review: Review = Review(status="reviewed")
+    path: Path | None = None
+    stats: Stats | None = None
+
+    @property
+    def draft(self) -> bool:
+        return self.review.draft
 
 
-def available_locales() -> list[str]:
-    return [SOURCE_LOCALE]
+def po_path(locale: str, root: Path | None = None) -> Path:
+    return (root or locales_dir()) / locale / "LC_MESSAGES" / f"{DOMAIN}.po"
 
 
-def normalise(tag: str) -> str:
-    """``es-MX`` and ``es_MX`` name the same locale; return Babel's ``es_MX`` form."""
+def available_locales(root: Path | None = None) -> list[str]:
+    """The source locale and every locale with a catalog, sorted."""
+    shipped = {p.parent.parent.name for p in (root or locales_dir()).glob(f"*/LC_MESSAGES/{DOMAIN}.po")}
+    return [SOURCE_LOCALE, *sorted(shipped - {SOURCE_LOCALE})]
+
+
+def normalise(tag: str, root: Path | None = None) -> str:
+    """``es-MX``, ``es_MX`` and ``ES_mx`` name the same locale: return Babel's ``es_MX``."""
     try:
-        return str(Locale.parse(tag.replace("-", "_")))
-    except (ValueError, UnknownLocaleError):
-        raise RequestError(f"unknown locale {tag!r}; available: {', '.join(available_locales())}") from None
+        return str(Locale.parse(tag.strip().replace("-", "_")))
+    except (ValueError, TypeError, UnknownLocaleError):
+        raise RequestError(f"unknown locale {tag!r}; available: {', '.join(available_locales(root))}") from None
 
 
-def load_catalog(tag: str) -> Catalog:
-    """The catalog for ``tag``, or the nearest shipped one (``es_MX`` -> ``es``)."""
-    wanted = normalise(tag)
-    if wanted.split("_")[0] == SOURCE_LOCALE:
-        return Catalog(SOURCE_LOCALE, NullTranslations(), resolved_from=wanted if wanted != SOURCE_LOCALE else None)
-    raise RequestError(f"no catalog for locale {tag!r}; available: {', '.join(available_locales())}")
+def _maximise(tag: str) -> tuple[str, str | None]:
+    """Language and script of ``tag`` with likely subtags filled in (zh -> zh_Hans)."""
+    locale = Locale.parse(tag)
+    script = locale.script
+    if script is None:
+        likely = get_global("likely_subtags")
+        for key in (f"{locale.language}_{locale.territory}" if locale.territory else None, locale.language):
+            if key and key in likely:
+                script = Locale.parse(likely[key]).script
+                break
+    return locale.language, script
+
+
+def resolve(tag: str, root: Path | None = None) -> str:
+    """The shipped catalog nearest to ``tag``: the same language in the same script.
+
+    ``es_MX`` -> ``es``; ``zh`` and ``zh_CN`` -> ``zh_Hans``; ``zh_TW`` (Traditional) is not
+    served by ``zh_Hans`` and is an error.
+    """
+    wanted = normalise(tag, root)
+    available = available_locales(root)
+    if wanted in available:
+        return wanted
+    language, script = _maximise(wanted)
+    for candidate in available:
+        if _maximise(candidate) == (language, script):
+            return candidate
+    raise RequestError(f"no catalog for locale {tag!r}; available: {', '.join(available)}")
+
+
+def read_catalog(path: Path, locale: str | None = None) -> PoCatalog:
+    """Read a .po file strictly: encoding, syntax and header problems are errors."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read the catalog: {exc.strerror}") from None
+    problems = check_bytes(path, data)
+    if problems:
+        raise InputError(str(problems[0]))
+    try:
+        return read_po(io.BytesIO(data), locale=locale, abort_invalid=True)
+    except PoFileError as exc:
+        raise InputError(f"{path}: not a valid gettext catalog: {exc}") from None
+    except (ValueError, UnknownLocaleError) as exc:
+        raise InputError(f"{path}: the catalog header is not valid: {exc}") from None
+
+
+def review_of(catalog: PoCatalog) -> Review:
+    fields = dict(_REVIEW_FIELD.findall(catalog.header_comment or ""))
+    return Review(
+        translator=fields.get("Translator", ""),
+        reviewer=fields.get("Reviewer", ""),
+        date=fields.get("Review-Date", ""),
+        status=fields.get("Review-Status", "draft") or "draft",
+    )
+
+
+def stats_of(catalog: PoCatalog) -> Stats:
+    messages = [m for m in catalog if m.id]
+    fuzzy = sum(1 for m in messages if m.fuzzy and m.string)
+    translated = sum(1 for m in messages if not m.fuzzy and _has_translation(m))
+    return Stats(translated, fuzzy, len(messages) - translated - fuzzy)
+
+
+def _has_translation(message) -> bool:
+    return all(message.string) if isinstance(message.string, tuple) else bool(message.string)
+
+
+@lru_cache(maxsize=32)
+def _load(locale: str, path: Path, mtime_ns: int) -> Catalog:
+    """Parse, check and compile a catalog (cached while the file is unchanged)."""
+    po = read_catalog(path, locale)
+    problems = check_catalog(path, po)
+    if problems:
+        raise InputError(f"{path}: the {locale} catalog has {len(problems)} problem(s)",
+                         problems=[str(p) for p in problems])
+    translations = Translations(fp=_compiled(path, po), domain=DOMAIN)
+    return Catalog(locale=locale, translations=translations, direction=Locale.parse(locale).text_direction,
+                   review=review_of(po), path=path, stats=stats_of(po))
+
+
+def _compiled(path: Path, po: PoCatalog) -> io.BytesIO:
+    """The .mo built with the package when it is newer than the .po; otherwise compiled
+    now, in memory (a source checkout commits no .mo, so none can be stale)."""
+    mo = path.with_suffix(".mo")
+    if mo.is_file() and mo.stat().st_mtime_ns >= path.stat().st_mtime_ns:
+        return io.BytesIO(mo.read_bytes())
+    buffer = io.BytesIO()
+    write_mo(buffer, po, use_fuzzy=False)
+    buffer.seek(0)
+    return buffer
+
+
+def load_catalog(tag: str, root: Path | None = None) -> Catalog:
+    """The checked catalog for ``tag`` or its nearest shipped relative."""
+    root = root or locales_dir()
+    locale = resolve(tag, root)
+    if locale == SOURCE_LOCALE:
+        return Catalog(SOURCE_LOCALE, NullTranslations())
+    path = po_path(locale, root)
+    return _load(locale, path, path.stat().st_mtime_ns)
+
+
+class RecordingTranslations(NullTranslations):
+    """Translations that remember every message the catalog does not translate, so a
+    handout can refuse (or mark itself) instead of printing English silently."""
+
+    def __init__(self, inner: NullTranslations, *, source: bool) -> None:
+        super().__init__()
+        self.inner = inner
+        self.known = getattr(inner, "_catalog", {})
+        self.source = source
+        self.missing: list[str] = []
+
+    def _note(self, key: object, msgid: str) -> None:
+        if not self.source and key not in self.known and msgid not in self.missing:
+            self.missing.append(msgid)
+
+    def gettext(self, message: str) -> str:
+        self._note(message, message)
+        return self.inner.gettext(message)
+
+    def ngettext(self, singular: str, plural: str, n: int) -> str:
+        self._note((singular, 0), singular)
+        return self.inner.ngettext(singular, plural, n)
+
+    def pgettext(self, context: str, message: str) -> str:
+        self._note(f"{context}\x04{message}", message)
+        return self.inner.pgettext(context, message)
+
+    def npgettext(self, context: str, singular: str, plural: str, n: int) -> str:
+        self._note((f"{context}\x04{singular}", 0), singular)
+        return self.inner.npgettext(context, singular, plural, n)
