@@ -1,0 +1,241 @@
+"""Translations: locale choice, catalog checks, refusing untranslated text, the translator workflow."""
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from babel.messages.pofile import read_po, write_po
+from click.testing import CliRunner
+
+from handouts.build import Request, build, build_document
+from handouts.cli import main
+from handouts.errors import InputError, RequestError
+from handouts.i18n.catalogs import load_catalog, po_path, read_catalog, resolve
+from handouts.i18n.checks import check_catalog
+from handouts.resources import LOCALES_DIR
+
+from .support import body_text, reader, words
+
+SHIPPED = ["ar", "es", "zh_Hans"]
+
+
+def run(args: list[str], locales: Path | None = None):
+    env = {"HANDOUTS_LOCALES": str(locales)} if locales else None
+    return CliRunner().invoke(main, args, env=env, catch_exceptions=False)
+
+
+@pytest.mark.parametrize(("asked", "served"), [
+    ("es", "es"), ("es-MX", "es"), ("es_MX", "es"), ("zh-Hans", "zh_Hans"), ("zh_Hans", "zh_Hans"),
+    ("zh", "zh_Hans"), ("zh-CN", "zh_Hans"), ("ar", "ar"), ("ar-EG", "ar"), ("en-GB", "en"),
+])
+def test_nearest_catalog(asked: str, served: str) -> None:
+    assert resolve(asked) == served
+
+
+@pytest.mark.parametrize("asked", ["zh-TW", "zh-Hant", "fr", "xx", "not a locale"])
+def test_unknown_or_unserved_locale_is_a_usage_error(asked: str) -> None:
+    with pytest.raises(RequestError, match="available: en, ar, es, zh_Hans"):
+        resolve(asked)
+
+
+def test_cli_says_which_catalog_it_used(tmp_path: Path) -> None:
+    result = run(["build", "milia", "-l", "es-MX", "-o", str(tmp_path / "x.pdf")])
+    assert result.exit_code == 0
+    assert "es_MX: using the nearest catalog, es" in result.stderr
+
+
+def test_cli_unknown_locale_exits_2_listing_locales() -> None:
+    result = run(["build", "milia", "-l", "fr"])
+    assert result.exit_code == 2
+    assert "en, ar, es, zh_Hans" in result.stderr
+
+
+def test_list_locales() -> None:
+    lines = run(["list", "locales"]).stdout.splitlines()
+    rows = {line.split("\t")[0]: line.split("\t") for line in lines}
+    assert rows["en"][1:] == ["English", "ltr", "100%", "source"]
+    assert rows["es"][1:3] == ["español", "ltr"]
+    assert rows["ar"][1:3] == ["العربية", "rtl"]
+    assert rows["zh_Hans"][2] == "ltr"
+    assert all(rows[loc][4] == "draft" for loc in SHIPPED)
+
+
+@pytest.mark.parametrize("locale", SHIPPED)
+def test_shipped_catalog_passes_every_check_and_is_complete(locale: str) -> None:
+    path = po_path(locale, LOCALES_DIR)
+    catalog = read_catalog(path, locale)
+    assert check_catalog(path, catalog) == []
+    assert not path.read_bytes().startswith(b"\xef\xbb\xbf")
+    entries = [m for m in catalog if m.id]
+    assert entries and all(m.string and not m.fuzzy for m in entries)
+
+
+@pytest.mark.parametrize("locale", SHIPPED)
+def test_draft_translation_is_marked_on_the_handout(locale: str) -> None:
+    handout = build(Request("milia", locale=locale))
+    notice = handout.document.furniture.notices
+    assert len(notice) == 1
+    assert words(notice[0]) in words(reader(handout.pdf).pages[0].extract_text())
+
+
+def test_english_has_no_draft_notice() -> None:
+    assert build_document(Request("milia"))[0].furniture.notices == ()
+
+
+def test_dates_and_numbers_follow_the_locale() -> None:
+    es, _ = build_document(Request("milia", locale="es"))
+    assert es.furniture.reviewed == "1 de noviembre de 2026"
+    seek = next(s for s in build_document(Request("milia", locale="es", sections=("seek-advice",)))[0].sections)
+    assert "100,4" in str(seek)
+    zh, _ = build_document(Request("milia", locale="zh_Hans"))
+    assert zh.furniture.reviewed == "2026年11月1日"
+
+
+# -- broken catalogs -------------------------------------------------------------------------
+
+@pytest.fixture
+def locales(tmp_path: Path) -> Path:
+    """A writable copy of the shipped catalogs."""
+    target = tmp_path / "locales"
+    shutil.copytree(LOCALES_DIR, target, ignore=shutil.ignore_patterns("*.mo"))
+    return target
+
+
+def edit_es(locales: Path, change) -> Path:
+    path = po_path("es", locales)
+    with path.open("rb") as handle:
+        catalog = read_po(handle, locale="es")
+    change(catalog)
+    with path.open("wb") as handle:
+        write_po(handle, catalog, width=100)
+    return path
+
+
+PHONE_ID = "This could be an infection. Call the clinic today on %(phone)s."
+BOLD_ID = "<b>Call %(number)s now.</b> This can be a sign of a serious illness."
+
+
+def set_string(msgid: str, value: str):
+    def change(catalog):
+        catalog[msgid].string = value
+    return change
+
+
+@pytest.mark.parametrize(("change", "expected"), [
+    (set_string(PHONE_ID, "Puede ser una infección. Llame hoy a la clínica."), "drops the placeholder %(phone)s"),
+    (set_string(PHONE_ID, "Llame hoy a la clínica al %(telefono)s."), "has a placeholder %(telefono)s"),
+    (set_string(BOLD_ID, "Llame al %(number)s ahora. Puede ser grave."), "inline markup differs"),
+    (set_string(BOLD_ID, "<i>Llame al %(number)s ahora.</i> Puede ser grave."), "inline markup differs"),
+])
+def test_check_catches_broken_translations(locales: Path, change, expected: str) -> None:
+    path = edit_es(locales, change)
+    problems = [str(p) for p in check_catalog(path, read_catalog(path, "es"))]
+    assert any(expected in p for p in problems), problems
+    assert all(p.startswith(f"{path}:") and "msgid" in p for p in problems)
+    result = run(["i18n", "check", "es"], locales)
+    assert result.exit_code == 3
+    assert expected in result.stdout
+    build_result = run(["build", "milia", "-l", "es", "-o", str(locales / "x.pdf")], locales)
+    assert build_result.exit_code == 3
+    assert expected in build_result.stderr
+    assert not (locales / "x.pdf").exists()
+
+
+def test_bad_plural_header(locales: Path) -> None:
+    path = po_path("es", locales)
+    text = path.read_text(encoding="utf-8")
+    header = re.search(r"Plural-Forms: nplurals=(\d);", text)
+    assert header, "the shipped catalog has a Plural-Forms header"
+    right = int(header.group(1))
+    path.write_text(text.replace(header.group(0), f"Plural-Forms: nplurals={right + 1};"), encoding="utf-8")
+    problems = check_catalog(path, read_catalog(path, "es"))
+    assert any(f"nplurals={right + 1}" in str(p) and f"{right} plural forms" in str(p) for p in problems)
+    path.write_text(text.replace(header.group(0), "Plural-Forms: nplurals=two;"), encoding="utf-8")
+    with pytest.raises(InputError, match="not a valid gettext catalog"):
+        read_catalog(path, "es")
+
+
+def test_bom_is_refused_with_file_and_line(locales: Path) -> None:
+    path = po_path("es", locales)
+    path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
+    with pytest.raises(InputError, match=rf"{path}:1: .*byte-order mark"):
+        load_catalog("es", locales)
+
+
+def test_latin1_bytes_are_refused_with_line(locales: Path) -> None:
+    path = po_path("es", locales)
+    path.write_bytes(path.read_bytes() + b'\n#: x\nmsgid "caf\xe9"\nmsgstr ""\n')
+    with pytest.raises(InputError, match="not UTF-8"):
+        load_catalog("es", locales)
+
+
+def test_fuzzy_entries_refuse_the_build_unless_allowed(locales: Path) -> None:
+    def make_fuzzy(catalog):
+        catalog[PHONE_ID].flags.add("fuzzy")
+
+    edit_es(locales, make_fuzzy)
+    out = locales / "es.pdf"
+    refused = run(["build", "milia", "-l", "es", "-o", str(out)], locales)
+    assert refused.exit_code == 3
+    assert "not translated" in refused.stderr and "This could be an infection" in refused.stderr
+    assert not out.exists()
+    allowed = run(["build", "milia", "-l", "es", "--allow-incomplete", "-o", str(out)], locales)
+    assert allowed.exit_code == 0, allowed.stderr
+    text = words(body_text(out.read_bytes()) + reader(out.read_bytes()).pages[0].extract_text())
+    assert "This could be an infection." in text, "the untranslated sentence prints in English"
+    assert "Partes de esta hoja" in text or "no están traducidas" in text or "inglés" in text, \
+        "the handout says that parts are in English"
+    check = run(["i18n", "check", "es"], locales)
+    assert check.exit_code == 3 and "fuzzy" in check.stdout
+
+
+# -- the translator workflow -----------------------------------------------------------------
+
+def pseudo_translate(path: Path) -> None:
+    """Fill every entry the way a translator would: new words, same placeholders and tags."""
+    with path.open("rb") as handle:
+        catalog = read_po(handle, locale="fr")
+    for message in catalog:
+        if message.id:
+            message.string = "FR " + message.id
+    with path.open("wb") as handle:
+        write_po(handle, catalog, width=100)
+
+
+def test_translator_workflow_new_language(tmp_path: Path) -> None:
+    locales = tmp_path / "locales"
+    locales.mkdir()
+    assert run(["i18n", "--locales-dir", str(locales), "extract"]).exit_code == 0
+    pot = (locales / "handouts.pot").read_text(encoding="utf-8")
+    assert 'msgid "Milia in newborns"' in pot and "%(phone)s" in pot
+    assert run(["i18n", "--locales-dir", str(locales), "init", "fr", "--translator", "Test"]).exit_code == 0
+    po = po_path("fr", locales)
+    assert "# Review-Status: draft" in po.read_text(encoding="utf-8")
+    assert run(["i18n", "--locales-dir", str(locales), "init", "fr"]).exit_code == 4, "init never overwrites"
+
+    stats = run(["i18n", "--locales-dir", str(locales), "stats"]).stdout
+    assert "fr\t0\t0\t" in stats
+    pseudo_translate(po)
+    assert run(["i18n", "--locales-dir", str(locales), "check", "fr"]).exit_code == 0
+    assert run(["i18n", "--locales-dir", str(locales), "compile"]).exit_code == 0
+    assert po.with_suffix(".mo").is_file()
+
+    out = tmp_path / "fr.pdf"
+    result = run(["build", "milia", "-l", "fr", "-s", "all", "-o", str(out)], locales)
+    assert result.exit_code == 0, result.stderr
+    text = words(body_text(out.read_bytes()))
+    assert "FR What are milia?" in text and "FR When to get help" in text
+    assert "FR Draft translation, not yet reviewed." in reader(out.read_bytes()).pages[0].extract_text()
+
+    # The English changes: after update the old translation is fuzzy, never printed as current.
+    template = locales / "handouts.pot"
+    template.write_text(template.read_text(encoding="utf-8").replace(
+        'msgid "This could be an infection. Call the clinic today on %(phone)s."',
+        'msgid "This might be an infection. Call the clinic today on %(phone)s."'), encoding="utf-8")
+    assert run(["i18n", "--locales-dir", str(locales), "update"]).exit_code == 0
+    updated = read_catalog(po, "fr")
+    changed = updated["This might be an infection. Call the clinic today on %(phone)s."]
+    assert changed.fuzzy
+    assert run(["i18n", "--locales-dir", str(locales), "check", "fr"]).exit_code == 3
