@@ -8,6 +8,7 @@ import click
 
 from . import __version__, resources
 from .brand import PLACEHOLDER
+from .brandfile import describe, load_brand, write_starter
 from .build import Request, build, section_titles
 from .errors import EXIT_INPUT, HandoutsError, RequestError
 from .i18n import workflow
@@ -72,10 +73,13 @@ def main() -> None:
 @click.option("-l", "--locale", default="en", show_default=True, shell_complete=_complete_locales,
               help="Language of the handout, e.g. es, es-MX, ar, zh-Hans. The nearest shipped catalog is used.")
 @click.option("--paper", type=click.Choice(["a4", "letter"]), help="Paper size. Default: from the brand's country, else A4.")
+@click.option("-b", "--brand", "brand_file", type=click.Path(dir_okay=False, path_type=Path), envvar="HANDOUTS_BRAND",
+              help="Clinic brand file (TOML; see 'handouts brand init'). Default: $HANDOUTS_BRAND, else a sample clinic.")
+@click.option("--strict", is_flag=True, help="Treat brand warnings (such as low colour contrast) as errors.")
 @click.option("--allow-incomplete", is_flag=True,
               help="Print even if some text is not translated: it stays in English and the handout says so.")
 def build_command(topic: str, sections: tuple[str, ...], output: str | None, locale: str, paper: str | None,
-                  allow_incomplete: bool) -> None:
+                  brand_file: Path | None, strict: bool, allow_incomplete: bool) -> None:
     """Build one handout as a PDF.
 
     \b
@@ -83,11 +87,17 @@ def build_command(topic: str, sections: tuple[str, ...], output: str | None, loc
       handouts build milia
       handouts build milia -s overview -s faq -o out.pdf
       handouts build milia -s all -o - > milia.pdf
+      handouts build milia --brand clinic.toml -l es
     """
     try:
         if output == "-" and sys.stdout.isatty():
             raise RequestError("refusing to write a PDF to a terminal; redirect stdout or use -o FILE")
-        handout = build(Request(topic=topic, sections=sections, locale=locale, brand=PLACEHOLDER, paper=paper,
+        brand = PLACEHOLDER
+        if brand_file is not None:
+            brand, warnings = load_brand(brand_file, strict=strict)
+            for warning in warnings:
+                click.echo(f"handouts: warning: {warning}", err=True)
+        handout = build(Request(topic=topic, sections=sections, locale=locale, brand=brand, paper=paper,
                                 allow_incomplete=allow_incomplete))
         for message in handout.messages:
             click.echo(f"handouts: {message}", err=True)
@@ -143,6 +153,40 @@ def list_sections(topic: str) -> None:
     except HandoutsError as error:
         _fail(error)
 
+
+
+@main.group("brand", context_settings=CONTEXT, epilog=EXIT_CODES)
+def brand_group() -> None:
+    """Set up and check a clinic's brand file."""
+
+
+@brand_group.command("init")
+@click.argument("path", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--force", is_flag=True, help="Overwrite an existing file.")
+def brand_init(path: Path, force: bool) -> None:
+    """Write a commented starter brand file to edit.
+
+    \b
+    Example:
+      handouts brand init clinic.toml
+    """
+    try:
+        write_starter(path, force=force)
+    except HandoutsError as error:
+        _fail(error)
+    click.echo(f"handouts: wrote {path}; edit it, then run: handouts brand check {path}", err=True)
+
+
+@brand_group.command("check")
+@click.argument("path", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--strict", is_flag=True, help="Treat warnings (such as low colour contrast) as errors.")
+def brand_check(path: Path, strict: bool) -> None:
+    """Validate a brand file and show what the handout will use."""
+    try:
+        brand, warnings = load_brand(path, strict=strict)
+    except HandoutsError as error:
+        _fail(error)
+    click.echo(describe(brand, warnings))
 
 
 @main.group("i18n", context_settings=CONTEXT, epilog=EXIT_CODES)

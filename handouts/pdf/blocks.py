@@ -51,7 +51,7 @@ def flowables(block: object, ctx: Context) -> list[Flowable]:
 def _(block: model.Heading, ctx: Context) -> list[Flowable]:
     para = ctx.text.para(block.text, ctx.styles.heading, bold=True)
     para.keepWithNext = True
-    return [CondPageBreak(40 * mm), para]
+    return [CondPageBreak(28 * mm), para]
 
 
 @flowables.register
@@ -200,7 +200,7 @@ def section_flowables(section: model.Section, ctx: Context) -> list[Flowable]:
     title = ctx.text.para((Span(section.title),), ctx.styles.section, bold=True)
     title.keepWithNext = True
     title.bookmark = (f"section-{section.id}", section.title)  # read by the page template
-    out: list[Flowable] = [CondPageBreak(50 * mm), title]
+    out: list[Flowable] = [CondPageBreak(38 * mm), title]
     for block in section.blocks:
         out.extend(flowables(block, ctx))
     return out
