@@ -71,7 +71,7 @@ def _read_regular_file(path: Path) -> bytes:
         # stat, not open: opening a FIFO blocks and /dev/zero never ends.
         info = os.stat(path)
     except (FileNotFoundError, NotADirectoryError):
-        raise _fail(path, "logo file does not exist; check the path (it is relative to the brand file)") from None
+        raise _fail(path, "logo file does not exist; check its name and folder") from None
     except OSError as exc:
         raise _fail(path, f"cannot read the logo file: {exc.strerror}") from None
     _require_regular(path, info)

@@ -1,0 +1,647 @@
+"""Brand files: a clinic's TOML file read, checked and turned into a ``Brand``.
+
+Every problem is collected, each naming the file, line and key, and reported in one
+``InputError``, so a clinic fixes its file in one pass rather than one error per run.
+Values stay plain text: escaping for print is the renderer's job.
+"""
+from __future__ import annotations
+
+import difflib
+import functools
+import io
+import math
+import os
+import re
+import stat
+import tomllib
+import unicodedata
+from collections.abc import Callable
+from pathlib import Path
+
+from babel import Locale
+from PIL import Image
+
+from .brand import EMERGENCY_NUMBERS, Brand, paper_for, temperature_for
+from .colours import MIN_TEXT_CONTRAST, best_text_on, contrast_ratio, parse_hex, to_hex
+from .errors import InputError, OutputError, located
+from .logo import load_logo, looks_like_url
+from .output import write_atomic
+
+# Which keys each table may hold, and whether each is required.
+SCHEMA: dict[str, dict[str, bool]] = {
+    "clinic": {
+        "name": True, "department": False, "phone": True, "address": True, "website": True,
+        "email": False, "country": True, "emergency_number": False, "urgent_line": False,
+    },
+    "style": {"logo": False, "primary": True, "accent": True},
+    "print": {"paper": False, "temperature": False, "footer_note": False, "templates": False},
+}
+
+MAX_BRAND_FILE_BYTES = 1024 * 1024
+# CLDR territory codes that are not ISO 3166 countries (regions, groupings, test codes).
+# XK (Kosovo) is user-assigned but universally used, so it stays.
+_NOT_COUNTRIES = frozenset("AC CP CQ DG EA EU EZ IC QO TA UN XA XB ZZ".split())
+# Codes and names people write instead of the ISO code.
+_COUNTRY_ALIASES = {
+    "UK": "GB", "GBR": "GB", "ENGLAND": "GB", "SCOTLAND": "GB", "WALES": "GB",
+    "NORTHERN IRELAND": "GB", "GREAT BRITAIN": "GB", "USA": "US", "EL": "GR",
+}
+_PHONE = re.compile(r"\+?[0-9 ().\-]+")
+_EMERGENCY = re.compile(r"[0-9]{2,6}")
+_EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
+_TOML_POSITION = re.compile(r"\s*\((?:at line (\d+), column (\d+)|at end of document)\)\s*$")
+_TOML_DUPLICATE = re.compile(r"Cannot overwrite|Cannot declare|Duplicate inline table key|Cannot mutate")
+_KEY_PART = r'(?:[A-Za-z0-9_-]+|"[^"]*"|\'[^\']*\')'
+_DOTTED = rf"{_KEY_PART}(?:\s*\.\s*{_KEY_PART})*"
+_HEADER_LINE = re.compile(rf"\s*\[\[?\s*({_DOTTED})\s*\]")
+_KEY_LINE = re.compile(rf"\s*({_DOTTED})\s*=")
+
+
+def load_brand(path: Path, *, strict: bool = False) -> tuple[Brand, list[str]]:
+    """Read and check the brand file at ``path``; return the ``Brand`` and any warnings.
+
+    Raises ``InputError`` listing every problem found, each as ``file:line: key: message``.
+    Colours whose text contrast is under 4.5:1 are warnings, or problems when ``strict``.
+    """
+    problems = _Findings(path)
+    text = _read_text(path, problems)
+    lines = _KeyLines(text)
+    data = _parse_toml(path, text, lines, problems)
+    reader = _Reader(data, lines, problems)
+    reader.check_shape()
+    country = _country(reader)
+    values = {
+        "name": reader.text("clinic.name"),
+        "department": reader.text("clinic.department"),
+        "phone": _phone(reader),
+        "address": _address(reader),
+        "website": reader.text("clinic.website"),
+        "email": _email(reader),
+        "country": country,
+        "emergency_number": _emergency_number(reader, country),
+        "urgent_line": reader.text("clinic.urgent_line"),
+        "primary": _colour(reader, "style.primary"),
+        "accent": _colour(reader, "style.accent"),
+        "logo": _logo(reader),
+        "paper": _choice(reader, "print.paper", {"a4": "a4", "letter": "letter"}, paper_for, country),
+        "temperature": _choice(reader, "print.temperature", {"c": "C", "f": "F"}, temperature_for, country),
+        "footer_note": reader.text("print.footer_note"),
+        "templates": _templates(reader),
+    }
+    warnings = problems if strict else _Findings(path)
+    _contrast(reader, warnings, values["primary"], values["accent"])
+    if problems.found:
+        found = problems.in_file_order()
+        count = f"{len(found)} problem" + ("s" if len(found) > 1 else "")
+        raise InputError(f"{path}: {count} in the brand file", problems=found)
+    return Brand(**values, placeholder=False, source=path), warnings.in_file_order()  # type: ignore[arg-type]
+
+
+class _Findings:
+    """Problems or warnings about one file, each formatted ``file:line: key: message``."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.found: list[tuple[float, str]] = []
+
+    def add(self, message: str, *, line: int | None = None, key: str | None = None) -> None:
+        self.found.append((line or math.inf, located(self.path, message, line=line, key=key)))
+
+    def in_file_order(self) -> list[str]:
+        """Sorted by line, so they read top to bottom; those with no line come last."""
+        return [text for _line, text in sorted(self.found, key=lambda found: found[0])]
+
+
+# -- reading and parsing -------------------------------------------------------
+
+
+def _read_text(path: Path, problems: _Findings) -> str:
+    """The file as text. A BOM or bad bytes are recorded and parsing goes on, to find more."""
+    try:
+        info = os.stat(path)
+    except (FileNotFoundError, NotADirectoryError):
+        raise InputError(f"{path}: brand file does not exist") from None
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read the brand file: {exc.strerror}") from None
+    if stat.S_ISDIR(info.st_mode):
+        raise InputError(f"{path}: is a folder; give the path of the brand file (a .toml file)")
+    if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_BRAND_FILE_BYTES:
+        raise InputError(f"{path}: is not a brand file (not a regular file under 1 MB)")
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read the brand file: {exc.strerror}") from None
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise InputError(f"{path}: is saved as UTF-16 ('Unicode'); save it as UTF-8 text")
+    if data.startswith(b"\xef\xbb\xbf"):
+        problems.add("starts with a byte-order mark (BOM), which TOML does not allow: "
+                     "save it as UTF-8 without BOM", line=1)
+        data = data[3:]
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        problems.add(f"byte 0x{data[exc.start]:02X} at byte offset {exc.start} (column {column}) is not "
+                     "UTF-8 text: save the file as UTF-8", line=line)
+        return data.decode("utf-8", errors="replace")
+
+
+def _parse_toml(path: Path, text: str, lines: _KeyLines, problems: _Findings) -> dict:
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        _syntax_problem(problems, exc, lines, text)
+        raise InputError(f"{path}: cannot read the brand file", problems=problems.in_file_order()) from None
+
+
+def _syntax_problem(problems: _Findings, exc: tomllib.TOMLDecodeError, lines: _KeyLines, text: str) -> None:
+    # Python 3.11's TOMLDecodeError has the position only inside its message.
+    message = str(exc)
+    position = _TOML_POSITION.search(message)
+    reason = message[: position.start()] if position else message
+    line = int(position.group(1)) if position and position.group(1) else text.count("\n") + 1
+    key = lines.key_at(line)
+    if _TOML_DUPLICATE.match(reason):
+        first = next((n for n in lines.occurrences(key) if n < line), None) if key else None
+        what = f"duplicate table [{key}]" if line in lines.headers else "duplicate key"
+        again = f" (first on line {first})" if first else ""
+        problems.add(f"{what}{again}: keep only one", line=line, key=key)
+        return
+    hint = ""
+    if reason.startswith("Invalid value"):
+        hint = ': text and colours go in double quotes, e.g. primary = "#005EB8"'
+    column = f" at column {position.group(2)}" if position and position.group(2) else ""
+    problems.add(f"TOML syntax error{column}: {reason}{hint}", line=line, key=key)
+
+
+class _KeyLines:
+    """Where each table and key is in the file, by dotted name (tomllib keeps no positions).
+
+    A line scanner, not a parser: it skips multi-line strings and is only used to point at
+    lines in messages, never to read values.
+    """
+
+    def __init__(self, text: str) -> None:
+        self._lines: dict[str, list[int]] = {}
+        self._at: dict[int, str] = {}
+        self.headers: set[int] = set()
+        table: tuple[str, ...] = ()
+        in_string: str | None = None
+        for number, line in enumerate(text.splitlines(), start=1):
+            if in_string:
+                if in_string in line:
+                    in_string = None
+                continue
+            if header := _HEADER_LINE.match(line):
+                table = _split_key(header.group(1))
+                self._add(table, number)
+                self.headers.add(number)
+            elif key := _KEY_LINE.match(line):
+                self._add(table + _split_key(key.group(1)), number)
+            for quotes in ('"""', "'''"):
+                if line.count(quotes) % 2:
+                    in_string = quotes
+
+    def _add(self, key: tuple[str, ...], number: int) -> None:
+        name = ".".join(key)
+        self._lines.setdefault(name, []).append(number)
+        self._at[number] = name
+
+    def line(self, key: str) -> int | None:
+        """First line of ``key``, or of the nearest table holding it (e.g. an inline table)."""
+        parts = key.split(".")
+        while parts:
+            found = self._lines.get(".".join(parts))
+            if found:
+                return found[0]
+            parts.pop()
+        return None
+
+    def occurrences(self, key: str) -> list[int]:
+        return self._lines.get(key, [])
+
+    def key_at(self, number: int) -> str | None:
+        return self._at.get(number)
+
+
+def _split_key(dotted: str) -> tuple[str, ...]:
+    return tuple(part.strip().strip("\"'") for part in re.findall(_KEY_PART, dotted))
+
+
+# -- typed access --------------------------------------------------------------
+
+
+class _Reader:
+    """Typed access to the parsed file; each problem is recorded with its file, line and key."""
+
+    def __init__(self, data: dict, lines: _KeyLines, problems: _Findings) -> None:
+        self.data, self.lines, self.problems = data, lines, problems
+        self.folder = problems.path.parent
+
+    def problem(self, key: str, message: str, *, line: int | None = None) -> None:
+        self.problems.add(message, line=line or self.lines.line(key), key=key)
+
+    def check_shape(self) -> None:
+        """Unknown tables and keys, tables of the wrong type, and missing required keys."""
+        for name, value in self.data.items():
+            if name not in SCHEMA:
+                self.problem(name, f"unknown {'table' if isinstance(value, dict) else 'key'}"
+                                   + _suggest_top_level(name))
+            elif not isinstance(value, dict):
+                self.problem(name, f"expected a [{name}] table, got {_kind(value)}")
+        for table, keys in SCHEMA.items():
+            found = self.data.get(table, {})
+            if not isinstance(found, dict):
+                continue
+            for key in found:
+                if key not in keys:
+                    self.problem(f"{table}.{key}", "unknown key" + _suggest_key(table, key))
+            missing = [key for key, required in keys.items() if required and key not in found]
+            if table not in self.data and missing:
+                self.problem(table, f"missing table [{table}] (it needs {', '.join(missing)})")
+            else:
+                for key in missing:
+                    self.problem(f"{table}.{key}", f"missing required key: add it under [{table}]",
+                                 line=self.lines.line(table))
+
+    def raw(self, key: str) -> object | None:
+        table, name = key.split(".")
+        found = self.data.get(table)
+        return found.get(name) if isinstance(found, dict) else None
+
+    def text(self, key: str) -> str | None:
+        """A one-line text value, stripped; ``None`` when absent or invalid."""
+        value = self.raw(key)
+        if value is None:
+            return None
+        if not isinstance(value, str):
+            hint = f': write {key.split(".")[1]} = "{value}"' if _kind(value) == "a number" else ""
+            self.problem(key, f"expected text in double quotes, got {_kind(value)}{hint}")
+            return None
+        value = value.strip()
+        if not value:
+            self.problem(key, "is empty: fill it in" + ("" if self._required(key) else " or delete the line"))
+            return None
+        if any(unicodedata.category(c) == "Cc" for c in value):
+            self.problem(key, "must be a single line, without tabs or line breaks")
+            return None
+        return value
+
+    def _required(self, key: str) -> bool:
+        table, name = key.split(".")
+        return SCHEMA[table][name]
+
+
+def _kind(value: object) -> str:
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, (int, float)):
+        return "a number"
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a table"
+    return "a date or time"
+
+
+def _suggest_top_level(name: str) -> str:
+    owner = next((table for table, keys in SCHEMA.items() if name in keys), None)
+    if owner:
+        return f": it belongs under [{owner}]"
+    close = difflib.get_close_matches(name, list(SCHEMA), n=1)
+    if close:
+        return f"; did you mean [{close[0]}]?"
+    return f"; the tables are {', '.join(f'[{t}]' for t in SCHEMA)}"
+
+
+def _suggest_key(table: str, key: str) -> str:
+    owner = next((other for other, keys in SCHEMA.items() if key in keys), None)
+    if owner:
+        return f": it belongs under [{owner}]"
+    close = difflib.get_close_matches(key, list(SCHEMA[table]), n=1)
+    if close:
+        return f"; did you mean '{table}.{close[0]}'?"
+    return f"; [{table}] takes {', '.join(SCHEMA[table])}"
+
+
+# -- the values ----------------------------------------------------------------
+
+
+def _phone(reader: _Reader) -> str | None:
+    value = reader.text("clinic.phone")
+    if value is None or _PHONE.fullmatch(value) and sum(c.isdigit() for c in value) >= 3:
+        return value
+    letters = "".join(c for c in value if c.isalpha())
+    if letters:
+        reader.problem("clinic.phone", f"{value!r} contains letters ({letters!r}): give only the number")
+    elif "+" in value[1:]:
+        reader.problem("clinic.phone", f"{value!r}: '+' may only come first")
+    else:
+        bad = next((c for c in value if not _PHONE.fullmatch(c)), None)
+        why = f"contains {bad!r}" if bad else "has fewer than 3 digits"
+        reader.problem("clinic.phone", f"{value!r} {why}: use digits, spaces, ( ) - . and a leading +")
+    return None
+
+
+def _address(reader: _Reader) -> tuple[str, ...] | None:
+    key = "clinic.address"
+    value = reader.raw(key)
+    example = 'e.g. address = ["1 Example Road", "London W2 1NY"]'
+    if value is None:
+        return None
+    if not isinstance(value, list) or not value:
+        got = "an empty list" if value == [] else _kind(value)
+        reader.problem(key, f"expected a list of address lines, got {got}: {example}")
+        return None
+    lines = []
+    for number, line in enumerate(value, start=1):
+        if not isinstance(line, str) or not line.strip():
+            reader.problem(key, f"address line {number} is {'empty' if isinstance(line, str) else _kind(line)}: "
+                                f"each line must be non-empty text, {example}")
+        elif any(unicodedata.category(c) == "Cc" for c in line):
+            reader.problem(key, f"address line {number} has a tab or line break: give each line separately")
+        else:
+            lines.append(line.strip())
+    return tuple(lines) if len(lines) == len(value) else None
+
+
+def _email(reader: _Reader) -> str | None:
+    value = reader.text("clinic.email")
+    if value is not None and not _EMAIL.fullmatch(value):
+        reader.problem("clinic.email", f"{value!r} is not an email address like ward@example.org")
+        return None
+    return value
+
+
+@functools.cache
+def _countries() -> dict[str, str]:
+    """ISO 3166 alpha-2 codes with their English names, from Babel's CLDR data."""
+    return {code: name for code, name in Locale("en").territories.items()
+            if len(code) == 2 and code.isalpha() and code not in _NOT_COUNTRIES}
+
+
+def _country(reader: _Reader) -> str | None:
+    key = "clinic.country"
+    value = reader.text(key)
+    if value is None:
+        return None
+    code = value.upper()
+    countries = _countries()
+    if code in countries:
+        return code
+    by_name = {name.upper(): c for c, name in countries.items()}
+    guess = _COUNTRY_ALIASES.get(code) or by_name.get(code)
+    if guess is None:
+        close = difflib.get_close_matches(code, list(by_name), n=1, cutoff=0.75)
+        guess = by_name[close[0]] if close else None
+    hint = f"; did you mean '{guess}' ({countries[guess]})?" if guess else ", like 'GB', 'US' or 'DE'"
+    reader.problem(key, f"{value!r} is not an ISO 3166 two-letter country code{hint}")
+    return None
+
+
+def _emergency_number(reader: _Reader, country: str | None) -> str | None:
+    key = "clinic.emergency_number"
+    value = reader.text(key)
+    if value is not None:
+        if _EMERGENCY.fullmatch(value):
+            return value
+        reader.problem(key, f"{value!r} is not a short number to dial: use 2 to 6 digits, "
+                            "no spaces or letters, e.g. \"999\"")
+        return None
+    if reader.raw(key) is not None or country is None:
+        return None
+    if country in EMERGENCY_NUMBERS:
+        return EMERGENCY_NUMBERS[country]
+    reader.problem(key, f"no default emergency number is known for {country} ({_countries()[country]}): "
+                        f"add emergency_number = \"...\" under [clinic]", line=reader.lines.line("clinic.country"))
+    return None
+
+
+def _colour(reader: _Reader, key: str) -> str | None:
+    value = reader.text(key)
+    if value is None:
+        return None
+    try:
+        return to_hex(parse_hex(value))
+    except ValueError as exc:
+        reader.problem(key, str(exc))
+        return None
+
+
+def _choice(
+    reader: _Reader, key: str, allowed: dict[str, str], default: Callable[[str | None], str], country: str | None
+) -> str | None:
+    """One of a few words (any case), or the country's default when absent."""
+    value = reader.text(key)
+    if value is None:
+        return default(country) if reader.raw(key) is None and country else None
+    if value.lower() in allowed:
+        return allowed[value.lower()]
+    choices = " or ".join(f'"{v}"' for v in allowed.values())
+    reader.problem(key, f"{value!r} is not one of {choices}")
+    return None
+
+
+def _logo(reader: _Reader) -> bytes | None:
+    key = "style.logo"
+    value = reader.text(key)
+    if value is None:
+        return None
+    if looks_like_url(value):
+        reader.problem(key, f"{value!r} is a web address; download the logo and give the file's path "
+                            "(relative to the brand file)")
+        return None
+    try:
+        return load_logo((reader.folder / value).resolve())
+    except InputError as exc:
+        reader.problem(key, exc.message)
+        return None
+
+
+def _templates(reader: _Reader) -> Path | None:
+    key = "print.templates"
+    value = reader.text(key)
+    if value is None:
+        return None
+    folder = (reader.folder / value).resolve()
+    if not folder.exists():
+        reader.problem(key, f"folder {folder} does not exist (the path is relative to the brand file)")
+    elif not folder.is_dir():
+        reader.problem(key, f"{folder} is not a folder")
+    else:
+        return folder
+    return None
+
+
+def _contrast(reader: _Reader, found: _Findings, primary: str | None, accent: str | None) -> None:
+    """Brand colours that make text hard to read (under WCAG AA, 4.5:1), added to ``found``."""
+    # The renderer picks black or white text per colour, and the better of the two is never
+    # under about 4.58:1, so the first check only bites if the threshold is raised (AAA, 7:1).
+    for key, colour in (("style.primary", primary), ("style.accent", accent)):
+        if colour is None:
+            continue
+        ink = best_text_on(colour)
+        ratio = contrast_ratio(ink, colour)
+        if ratio < MIN_TEXT_CONTRAST:
+            found.add(f"{_ink_name(ink)} text on it has contrast {_format_ratio(ratio)}, "
+                      f"below {MIN_TEXT_CONTRAST}:1: choose a darker or lighter colour",
+                      line=reader.lines.line(key), key=f"{key} {colour}")
+    if primary is not None:
+        ratio = contrast_ratio(primary, "#FFFFFF")
+        if ratio < MIN_TEXT_CONTRAST:
+            found.add(f"as heading text on white it has contrast {_format_ratio(ratio)}, "
+                      f"below {MIN_TEXT_CONTRAST}:1: choose a darker colour",
+                      line=reader.lines.line("style.primary"), key=f"style.primary {primary}")
+
+
+def _format_ratio(ratio: float) -> str:
+    """``4.49:1``: rounded down, so a colour just under the limit never shows as meeting it."""
+    return f"{math.floor(ratio * 100) / 100:.2f}:1"
+
+
+def _ink_name(ink: str) -> str:
+    return "white" if ink == "#FFFFFF" else "black"
+
+
+# -- the report ----------------------------------------------------------------
+
+
+def describe(brand: Brand, warnings: list[str]) -> str:
+    """What ``handouts brand check`` prints: every value the handout will use, where the
+    country supplied a default, the logo after downscaling, and the colours' text contrast."""
+    country = brand.country
+    rows: list[tuple[str, str | None]] = [
+        ("clinic.name", brand.name),
+        ("clinic.department", brand.department),
+        ("clinic.phone", brand.phone),
+        ("clinic.address", "\n".join(brand.address) or None),
+        ("clinic.website", brand.website or None),
+        ("clinic.email", brand.email),
+        ("clinic.country", f"{country} ({_countries().get(country, 'unknown')})" if country else None),
+        ("clinic.emergency_number",
+         brand.emergency_number + _default_note(brand.emergency_number, EMERGENCY_NUMBERS.get(country or ""), country)),
+        ("clinic.urgent_line", brand.urgent_line),
+        ("style.logo", _describe_logo(brand.logo)),
+        ("style.primary", f"{brand.primary}: {_describe_text_on(brand.primary)}; "
+                          f"as heading text on white, {_describe_ratio(contrast_ratio(brand.primary, '#FFFFFF'))}"),
+        ("style.accent", f"{brand.accent}: {_describe_text_on(brand.accent)}"),
+        ("print.paper", {"a4": "A4, 210 x 297 mm", "letter": "US Letter, 8.5 x 11 in"}[brand.paper]
+         + _default_note(brand.paper, paper_for(country), country)),
+        ("print.temperature", {"C": "Celsius, \u00b0C", "F": "Fahrenheit, \u00b0F"}[brand.temperature]
+         + _default_note(brand.temperature, temperature_for(country), country)),
+        ("print.footer_note", brand.footer_note),
+        ("print.templates", f"{brand.templates} (searched before the packaged templates)" if brand.templates
+         else "none: the packaged templates"),
+    ]
+    width = max(len(key) for key, _value in rows) + 2
+    source = str(brand.source) if brand.source else "none (the built-in sample brand)"
+    out = [f"Brand file: {source}", ""]
+    for key, value in rows:
+        first, *more = (value or "not set").split("\n")
+        out.append(f"  {key.ljust(width)}{first}")
+        out.extend(f"  {'':{width}}{line}" for line in more)
+    out.append("")
+    if warnings:
+        out.append(f"{len(warnings)} warning{'s' if len(warnings) > 1 else ''}:")
+        out.extend(f"  - {warning}" for warning in warnings)
+    else:
+        out.append("No warnings.")
+    return "\n".join(out)
+
+
+def _default_note(value: str, default: str | None, country: str | None) -> str:
+    if not country or default is None:
+        return ""
+    if value == default:
+        return f" (default for {country})"
+    return f" (set in the brand file; the default for {country} is {default})"
+
+
+def _describe_logo(logo: bytes | None) -> str | None:
+    if not logo:
+        return None
+    with Image.open(io.BytesIO(logo)) as image:
+        width, height, kind = image.width, image.height, image.format
+    return f"{width} x {height} pixels, {len(logo) / 1024:.1f} kB {kind} (after downscaling for print)"
+
+
+def _describe_text_on(colour: str) -> str:
+    ink = best_text_on(colour)
+    return f"{_ink_name(ink)} text on it, {_describe_ratio(contrast_ratio(ink, colour))}"
+
+
+def _describe_ratio(ratio: float) -> str:
+    low = "" if ratio >= MIN_TEXT_CONTRAST else f", below {MIN_TEXT_CONTRAST}:1"
+    return f"contrast {_format_ratio(ratio)}{low}"
+
+
+# -- the starter file ----------------------------------------------------------
+
+STARTER = '''\
+# Handouts brand file: who is speaking on the handout and how it looks.
+#
+# EVERYTHING BELOW IS EXAMPLE DATA. Replace every value with your clinic's own details
+# before printing anything, then check the file with:  handouts brand check FILE
+#
+# Lines starting with # are comments. Text goes in "double quotes".
+# Keys marked "optional" can be deleted; required keys must stay.
+
+[clinic]
+# The clinic's name, printed in the coloured band at the top. Required.
+name = "St Mary's Maternity Unit"
+# The ward or team, printed under the name. Optional.
+department = "Postnatal ward"
+# The number patients call with questions. Required. Only digits, spaces,
+# ( ) - . and a leading + are allowed.
+phone = "020 7946 0000"
+# The postal address, one quoted line each. Required.
+address = ["1 Example Road", "London W2 1NY"]
+# Where patients find the leaflets online. Required.
+website = "https://example.org/leaflets"
+# An email address for questions. Optional.
+email = "ward@example.org"
+# The two-letter ISO 3166 country code: GB, US, IE, DE, ... Required.
+# It sets the defaults for emergency_number, paper and temperature.
+country = "GB"
+# The emergency (ambulance) number, 2 to 6 digits. Optional: the default comes from
+# the country (999 for GB, 911 for US, 112 across the EU). Countries with no known
+# default must set it.
+# emergency_number = "999"
+# The line to call for urgent advice that is not an emergency. Optional.
+urgent_line = "NHS 111"
+
+[style]
+# The logo: a PNG or JPEG file, relative to this file's folder. Optional: no logo
+# when absent. SVG cannot be used: convert it to PNG first. Big images are scaled
+# down for print; the limits are 10 MB and 25 megapixels.
+# logo = "logo.png"
+# The main colour as #RRGGBB: the band at the top, table headers and headings. Required.
+primary = "#005EB8"
+# The second colour as #RRGGBB: the thin stripe under the band. Required.
+accent = "#FFB81C"
+
+[print]
+# Paper size: "a4" or "letter". Optional: the default comes from the country
+# (letter in the US, Canada, Mexico and a few more; a4 elsewhere).
+# paper = "a4"
+# Temperature scale: "C" or "F". Optional: the default comes from the country
+# (F in the US and a few more; C elsewhere).
+# temperature = "C"
+# A short note printed at the foot of every page. Optional.
+footer_note = "Leaflets are reviewed every two years."
+# A folder of your own versions of the templates, relative to this file's folder;
+# they are used before the packaged ones. Optional.
+# templates = "overrides"
+'''
+
+
+def write_starter(path: Path, *, force: bool = False) -> None:
+    """Write ``STARTER`` to ``path`` atomically; an existing file is kept unless ``force``."""
+    if path.is_dir():
+        raise OutputError(f"{path}: is a folder; give a file name such as clinic.toml")
+    if not force and (path.exists() or path.is_symlink()):
+        raise OutputError(f"{path}: already exists; not overwriting it (use --force to replace it)")
+    write_atomic(path, STARTER.encode("utf-8"))
