@@ -7,7 +7,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from reportlab.lib.colors import Color, HexColor, black, white
+from reportlab.lib.colors import Color, HexColor, white
+
+from ..colours import MIN_TEXT_CONTRAST, WHITE, best_text_on, contrast_ratio, parse_hex
 from reportlab.lib.enums import TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 
@@ -33,30 +35,22 @@ MUTED = HexColor("#4C6272")
 
 def colour(hex_value: str) -> Color:
     """A colour from a validated ``#RRGGBB`` string (ReportLab's own parser misreads short forms)."""
-    return Color(int(hex_value[1:3], 16) / 255, int(hex_value[3:5], 16) / 255, int(hex_value[5:7], 16) / 255)
+    red, green, blue = parse_hex(hex_value)
+    return Color(red / 255, green / 255, blue / 255)
 
 
-def relative_luminance(c: Color) -> float:
-    def channel(v: float) -> float:
-        return v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4
-
-    return 0.2126 * channel(c.red) + 0.7152 * channel(c.green) + 0.0722 * channel(c.blue)
-
-
-def contrast_ratio(a: Color, b: Color) -> float:
-    """WCAG contrast ratio between two colours (1 to 21)."""
-    la, lb = sorted((relative_luminance(a), relative_luminance(b)), reverse=True)
-    return (la + 0.05) / (lb + 0.05)
+def _hex(value: Color) -> str:
+    return "#" + value.hexval()[2:]
 
 
 def text_on(background: Color) -> Color:
     """Black or white, whichever reads better on ``background``."""
-    return white if contrast_ratio(white, background) >= contrast_ratio(black, background) else black
+    return colour(best_text_on(_hex(background)))
 
 
 def ink_for(brand_colour: Color) -> Color:
     """The brand colour where it is dark enough to read as text on white; else body text colour."""
-    return brand_colour if contrast_ratio(brand_colour, white) >= 4.5 else TEXT
+    return brand_colour if contrast_ratio(_hex(brand_colour), WHITE) >= MIN_TEXT_CONTRAST else TEXT
 
 
 @dataclass(frozen=True)
