@@ -41,9 +41,14 @@ def all_text(pdf: bytes) -> str:
     return "\n".join(page.extract_text() for page in reader(pdf).pages)
 
 
+_CJK = "\u3000-\u9fff\uff00-\uffef"
+_CJK_GAP = re.compile(rf"(?<=[{_CJK}])\s+|\s+(?=[{_CJK}])")
+
+
 def words(text: str) -> str:
-    """Text with all whitespace folded, for comparing wording rather than line breaks."""
-    return re.sub(r"\s+", " ", text).strip()
+    """Text with all whitespace folded, for comparing wording rather than line breaks.
+    Chinese has no spaces between words, so a line break next to a CJK character is dropped."""
+    return re.sub(r"\s+", " ", _CJK_GAP.sub("", text)).strip()
 
 
 def split_sections(text: str, titles: list[tuple[str, str]]) -> dict[str, str]:
@@ -67,4 +72,8 @@ def golden_path(case: str, section_id: str) -> Path:
 
 
 def format_golden(text: str) -> str:
-    return "\n".join(textwrap.wrap(words(text), 100, break_long_words=False, break_on_hyphens=False)) + "\n"
+    """Golden text as a reviewer reads it: wrapped at 100 columns, one Chinese sentence a line."""
+    lines = []
+    for chunk in re.sub(r"([。！？])", "\\1\n", words(text)).splitlines():
+        lines.extend(textwrap.wrap(chunk, 100, break_long_words=False, break_on_hyphens=False))
+    return "\n".join(lines) + "\n"

@@ -14,6 +14,8 @@ from .support import body_text, format_golden, golden_path, split_sections, word
 CASES = {
     "milia-en-default": Request("milia"),
     "milia-en-all": Request("milia", sections=("all",)),
+    "milia-es-default": Request("milia", locale="es"),
+    "milia-zh_Hans-default": Request("milia", locale="zh_Hans"),
 }
 
 
