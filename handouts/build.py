@@ -101,7 +101,7 @@ def formatting_locale(locale: str, country: str | None) -> str:
     parsed = Locale.parse(locale)
     if parsed.territory or not country:
         return locale
-    regional = str(Locale(parsed.language, territory=country, script=parsed.script))
+    regional = "_".join(filter(None, (parsed.language, parsed.script, country)))
     return regional if locale_exists(regional) else locale
 
 

@@ -3,7 +3,10 @@ from __future__ import annotations
 
 import io
 import re
+import subprocess
+import tempfile
 import textwrap
+import unicodedata
 from pathlib import Path
 
 from pypdf import PdfReader
@@ -37,6 +40,22 @@ def body_text(pdf: bytes) -> str:
     return "".join(pieces)
 
 
+def body_text_poppler(pdf: bytes) -> str:
+    """``body_text`` through poppler's pdftotext, which puts right-to-left text back in
+    reading order (pypdf keeps each line's visual order)."""
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "handout.pdf"
+        path.write_bytes(pdf)
+        pieces = []
+        for number, page in enumerate(reader(pdf).pages):
+            width, height = float(page.mediabox.width), float(page.mediabox.height)
+            top = (BAND if number == 0 else RUNNING) + 4 * mm
+            crop = ["-x", "0", "-y", str(int(top)), "-W", str(int(width)), "-H", str(int(height - top - FOOTER))]
+            pieces.append(subprocess.run(["pdftotext", "-f", str(number + 1), "-l", str(number + 1), *crop,
+                                          str(path), "-"], capture_output=True, text=True, check=True).stdout)
+    return "\n".join(pieces)
+
+
 def all_text(pdf: bytes) -> str:
     return "\n".join(page.extract_text() for page in reader(pdf).pages)
 
@@ -45,9 +64,16 @@ _CJK = "\u3000-\u9fff\uff00-\uffef"
 _CJK_GAP = re.compile(rf"(?<=[{_CJK}])\s+|\s+(?=[{_CJK}])")
 
 
+_PRESENTATION_FORMS = re.compile("[\ufb50-\ufdff\ufe70-\ufeff]+")
+_BIDI_MARKS = re.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
 def words(text: str) -> str:
     """Text with all whitespace folded, for comparing wording rather than line breaks.
-    Chinese has no spaces between words, so a line break next to a CJK character is dropped."""
+    Chinese has no spaces between words, so a line break next to a CJK character is dropped.
+    Joined Arabic letters (presentation forms, as the PDF draws them) read as plain letters."""
+    text = _PRESENTATION_FORMS.sub(lambda m: unicodedata.normalize("NFKC", m.group(0)), text)
+    text = _BIDI_MARKS.sub("", text)
     return re.sub(r"\s+", " ", _CJK_GAP.sub("", text)).strip()
 
 
@@ -77,3 +103,8 @@ def format_golden(text: str) -> str:
     for chunk in re.sub(r"([。！？])", "\\1\n", words(text)).splitlines():
         lines.extend(textwrap.wrap(chunk, 100, break_long_words=False, break_on_hyphens=False))
     return "\n".join(lines) + "\n"
+
+
+def all_text_poppler(pdf: bytes) -> str:
+    """Every word on every page, furniture included, in reading order (pdftotext)."""
+    return subprocess.run(["pdftotext", "-", "-"], input=pdf, capture_output=True, check=True).stdout.decode("utf-8")

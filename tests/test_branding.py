@@ -182,3 +182,10 @@ def test_override_with_a_template_error_names_file_and_line(tmp_path: Path) -> N
 def test_temperature_unit_can_be_set(tmp_path: Path, unit: str, expected: str) -> None:
     text, _ = handout_text(brand_file(tmp_path, UK.format(extra=f'[print]\ntemperature = "{unit}"\n')))
     assert expected in text
+
+
+@pytest.mark.parametrize("locale", ["ar", "es", "zh_Hans"])
+def test_translated_handout_for_a_uk_clinic_keeps_its_numbers(tmp_path: Path, locale: str) -> None:
+    text, _ = handout_text(brand_file(tmp_path, UK.format(extra="")), locale=locale)
+    for expected in ("020 7946 0000", "999", "NHS 111", "https://example.org/leaflets"):
+        assert expected in text, expected

@@ -9,13 +9,14 @@ import pytest
 from handouts.build import Request, build, section_titles
 from handouts.topics import load_topic
 
-from .support import body_text, format_golden, golden_path, split_sections, words
+from .support import body_text, body_text_poppler, format_golden, golden_path, split_sections, words
 
 CASES = {
     "milia-en-default": Request("milia"),
     "milia-en-all": Request("milia", sections=("all",)),
     "milia-es-default": Request("milia", locale="es"),
     "milia-zh_Hans-default": Request("milia", locale="zh_Hans"),
+    "milia-ar-default": Request("milia", locale="ar"),
 }
 
 
@@ -26,7 +27,8 @@ def test_section_text_matches_golden(case: str, update_goldens: bool) -> None:
     topic = load_topic(request.topic)
     printed = [s.id for s in handout.document.sections]
     titles = [(sid, title) for sid, title in section_titles(topic, request.locale) if sid in printed]
-    sections = split_sections(body_text(handout.pdf), titles)
+    extract = body_text_poppler if handout.document.direction == "rtl" else body_text
+    sections = split_sections(extract(handout.pdf), titles)
     assert list(sections) == printed
     for section_id, text in sections.items():
         path = golden_path(case, section_id)

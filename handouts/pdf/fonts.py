@@ -61,6 +61,11 @@ def _coverage(key: str) -> frozenset[int]:
     return frozenset(font.face.charToGlyph)
 
 
+def has_glyph(key: str, char: str) -> bool:
+    """Whether the family ``key`` has a glyph for ``char``."""
+    return ord(char) in _coverage(key)
+
+
 def chain_for(script: str) -> tuple[str, ...]:
     """The font chain for a document whose main script is ``script``."""
     if script == "arabic":

@@ -8,6 +8,7 @@ from reportlab.platypus import Flowable, Paragraph
 
 from ..model import Inline, Span
 from .fonts import family, split_runs
+from .rtl import RTLParagraph
 
 
 def escape(text: str) -> str:
@@ -17,10 +18,15 @@ def escape(text: str) -> str:
 
 @dataclass(frozen=True)
 class TextMaker:
-    """Turns inline text into flowables, with fonts picked from ``chain``."""
+    """Turns inline text into flowables, with fonts picked from ``chain``.
+
+    With ``rtl`` every paragraph is an ``RTLParagraph``: ReportLab's Paragraph cannot set
+    right-to-left text (see rtl.py).
+    """
 
     chain: tuple[str, ...]
     where: str
+    rtl: bool = False
 
     def markup(self, inline: Inline, *, bold: bool = False) -> str:
         """ReportLab paragraph markup for ``inline``; every run names its font."""
@@ -33,6 +39,8 @@ class TextMaker:
         return "".join(parts)
 
     def para(self, inline: Inline, style: ParagraphStyle, *, bold: bool = False) -> Flowable:
+        if self.rtl:
+            return RTLParagraph(inline, style, self.chain, self.where, bold=bold)
         return Paragraph(self.markup(inline, bold=bold), style)
 
     def plain(self, text: str, style: ParagraphStyle, *, bold: bool = False) -> Flowable:
