@@ -131,7 +131,9 @@ def _do_dont(block: model.ItemList, ctx: Context) -> Flowable:
 @flowables.register
 def _(block: model.Table, ctx: Context) -> list[Flowable]:
     ncols = len(block.header.cells)
-    widths = [ctx.width * 0.52, ctx.width * 0.48] if ncols == 2 else [ctx.width / ncols] * ncols
+    # The first column names the row (a situation, a condition): give it a little more room.
+    shares = [1.1] + [1.0] * (ncols - 1) if ncols == 2 else [1.45] + [1.0] * (ncols - 1)
+    widths = [ctx.width * share / sum(shares) for share in shares]
     head_ink = text_on(ctx.primary)
     head_style = derive(ctx.styles.cell_head, textColor=head_ink)
     data = [ctx.ordered([ctx.text.para(cell, head_style, bold=True) for cell in block.header.cells])]

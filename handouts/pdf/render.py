@@ -9,11 +9,11 @@ from reportlab.lib.units import mm
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, KeepTogether, NextPageTemplate, PageTemplate, Spacer
 
 from .. import __version__
-from ..model import Document, Span
+from ..model import Document
 from .blocks import Context, grid, section_flowables
 from .fonts import chain_for, family
 from .page import BAND, FOOTER, MARGIN, RUNNING, Furniture
-from .styles import colour, make_styles
+from .styles import colour, derive, make_styles
 from .text import TextMaker
 
 PAPER = {"a4": A4, "letter": LETTER}
@@ -95,14 +95,15 @@ def _layout(doc: Document, *, total_pages: int | None) -> tuple[bytes, int]:
 def _contact_box(doc: Document, ctx: Context) -> Flowable:
     """How to reach the clinic, and the emergency number, at the end of the handout."""
     c, labels, styles = doc.contact, doc.furniture.labels, ctx.styles
-    lines = [ctx.text.plain(labels["contact_title"], styles.heading, bold=True),
-             ctx.text.plain(c.name, styles.bold, bold=True)]
+    line = derive(styles.body, spaceAfter=1)
+    lines = [ctx.text.plain(labels["contact_title"], derive(styles.heading, spaceBefore=0), bold=True),
+             ctx.text.plain(c.name, line, bold=True)]
     for value in filter(None, [c.department, *c.address]):
-        lines.append(ctx.text.plain(value, styles.body))
-    lines.append(ctx.text.para((Span(labels["phone"]),), styles.body))
+        lines.append(ctx.text.plain(value, line))
+    lines.append(ctx.text.plain(labels["phone"], derive(line, spaceBefore=4)))
     for value in filter(None, [c.website, c.email]):
-        lines.append(ctx.text.plain(value, styles.body))
-    lines.append(ctx.text.plain(labels["emergency"], styles.bold, bold=True))
+        lines.append(ctx.text.plain(value, line))
+    lines.append(ctx.text.plain(labels["emergency"], derive(styles.bold, spaceBefore=4), bold=True))
     box = grid(ctx, [[lines]], [ctx.width], [
         ("BOX", (0, 0), (-1, -1), 1.2, ctx.primary),
         ("LEFTPADDING", (0, 0), (-1, -1), 6 * mm),
