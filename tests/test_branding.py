@@ -189,3 +189,12 @@ def test_translated_handout_for_a_uk_clinic_keeps_its_numbers(tmp_path: Path, lo
     text, _ = handout_text(brand_file(tmp_path, UK.format(extra="")), locale=locale)
     for expected in ("020 7946 0000", "999", "NHS 111", "https://example.org/leaflets"):
         assert expected in text, expected
+
+
+def test_a_character_no_font_has_stops_the_build_and_is_named(tmp_path: Path) -> None:
+    path = brand_file(tmp_path, UK.format(extra="").replace("Postnatal ward", "Postnatal ward \U0001F476"))
+    out = tmp_path / "out.pdf"
+    result = CliRunner().invoke(main, ["build", "milia", "--brand", str(path), "-o", str(out)])
+    assert result.exit_code == 3
+    assert "U+1F476 (BABY)" in result.stderr
+    assert not out.exists()
