@@ -8,6 +8,7 @@ import click
 
 from . import __version__, resources
 from .brand import PLACEHOLDER
+from .batch.command import batch_command
 from .brandfile import describe, load_brand, write_starter
 from .build import Request, build, section_titles
 from .errors import EXIT_INPUT, HandoutsError, RequestError
@@ -290,3 +291,6 @@ def i18n_stats(locales: Path) -> None:
     for r in reports:
         click.echo(f"{r.locale}\t{r.stats.translated}\t{r.stats.fuzzy}\t{r.stats.untranslated}\t"
                    f"{r.review.status}\t{r.review.reviewer or '-'}")
+
+
+main.add_command(batch_command, "batch")

@@ -1,0 +1,3 @@
+from .command import batch_command
+
+batch_command(prog_name="handouts batch")

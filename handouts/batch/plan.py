@@ -1,0 +1,77 @@
+"""From a manifest to the work: each distinct handout once, and the page arithmetic of
+the print pack or the folder."""
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ..build import Request
+from .manifest import Entry, Manifest
+
+
+@dataclass(frozen=True)
+class Job:
+    """One distinct handout (topic, language, sections, brand, paper): rendered once,
+    printed ``copies`` times in the whole batch."""
+
+    request: Request
+    copies: int
+    tables: tuple[int, ...]  # the [[handout]] tables asking for it
+    name: str | None = None  # folder mode: the file name inside the folder
+
+    @property
+    def label(self) -> str:
+        tables = ", ".join(f"#{i}" for i in self.tables)
+        return f"{self.request.topic} ({self.request.locale}, {'+'.join(self.request.sections)}; [[handout]] {tables})"
+
+
+@dataclass(frozen=True)
+class Plan:
+    manifest: Manifest
+    jobs: tuple[Job, ...]
+    # The pack's running order: (job number, copies), one per entry, in manifest order.
+    order: tuple[tuple[int, int], ...]
+
+    @property
+    def handouts(self) -> int:
+        """Printed handouts: every copy counts."""
+        return sum(job.copies for job in self.jobs)
+
+
+def make_plan(manifest: Manifest) -> Plan:
+    """Group the manifest's entries into distinct jobs, keeping first-asked order."""
+    numbers: dict[Request, int] = {}
+    jobs: list[Job] = []
+    order: list[tuple[int, int]] = []
+    for entry in manifest.entries:
+        request = request_for(entry, manifest)
+        if request not in numbers:
+            numbers[request] = len(jobs)
+            jobs.append(Job(request=request, copies=0, tables=(), name=entry.name))
+        number = numbers[request]
+        job = jobs[number]
+        tables = job.tables if entry.index in job.tables else (*job.tables, entry.index)
+        jobs[number] = Job(request=request, copies=job.copies + entry.copies, tables=tables, name=job.name)
+        order.append((number, entry.copies))
+    return Plan(manifest=manifest, jobs=tuple(jobs), order=tuple(order))
+
+
+def request_for(entry: Entry, manifest: Manifest) -> Request:
+    return Request(topic=entry.topic, sections=entry.sections, locale=entry.locale, brand=manifest.brand,
+                   paper=entry.paper, allow_incomplete=entry.allow_incomplete)
+
+
+def padded(pages: int, duplex: bool) -> int:
+    """Pages one copy takes in a pack: printed on both sides, an odd handout gets a blank
+    back so the next one starts on a new sheet."""
+    return pages + pages % 2 if duplex else pages
+
+
+def pack_pages(plan: Plan, pages: Sequence[int]) -> int:
+    """The pack's page count, from each job's page count."""
+    return sum(copies * padded(pages[number], plan.manifest.duplex) for number, copies in plan.order)
+
+
+def folder_pages(plan: Plan, pages: Sequence[int]) -> int:
+    """Pages to print in folder mode: each file once per copy."""
+    return sum(job.copies * pages[number] for number, job in enumerate(plan.jobs))
