@@ -26,6 +26,7 @@ from .colours import MIN_TEXT_CONTRAST, best_text_on, contrast_ratio, parse_hex,
 from .errors import InputError, OutputError, located
 from .logo import load_logo, looks_like_url
 from .output import write_atomic
+from .tomlfile import key_lines, syntax_problem
 
 # Which keys each table may hold, and whether each is required.
 SCHEMA: dict[str, dict[str, bool]] = {
@@ -49,12 +50,7 @@ _COUNTRY_ALIASES = {
 _PHONE = re.compile(r"\+?[0-9 ().\-]+")
 _EMERGENCY = re.compile(r"[0-9]{2,6}")
 _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
-_TOML_POSITION = re.compile(r"\s*\((?:at line (\d+), column (\d+)|at end of document)\)\s*$")
 _TOML_DUPLICATE = re.compile(r"Cannot overwrite|Cannot declare|Duplicate inline table key|Cannot mutate")
-_KEY_PART = r'(?:[A-Za-z0-9_-]+|"[^"]*"|\'[^\']*\')'
-_DOTTED = rf"{_KEY_PART}(?:\s*\.\s*{_KEY_PART})*"
-_HEADER_LINE = re.compile(rf"\s*\[\[?\s*({_DOTTED})\s*\]")
-_KEY_LINE = re.compile(rf"\s*({_DOTTED})\s*=")
 
 
 def load_brand(path: Path, *, strict: bool = False) -> tuple[Brand, list[str]]:
@@ -156,11 +152,8 @@ def _parse_toml(path: Path, text: str, lines: _KeyLines, problems: _Findings) ->
 
 
 def _syntax_problem(problems: _Findings, exc: tomllib.TOMLDecodeError, lines: _KeyLines, text: str) -> None:
-    # Python 3.11's TOMLDecodeError has the position only inside its message.
-    message = str(exc)
-    position = _TOML_POSITION.search(message)
-    reason = message[: position.start()] if position else message
-    line = int(position.group(1)) if position and position.group(1) else text.count("\n") + 1
+    found = syntax_problem(exc, text)
+    reason, line = found.reason, found.line
     key = lines.key_at(line)
     if _TOML_DUPLICATE.match(reason):
         first = next((n for n in lines.occurrences(key) if n < line), None) if key else None
@@ -171,7 +164,7 @@ def _syntax_problem(problems: _Findings, exc: tomllib.TOMLDecodeError, lines: _K
     hint = ""
     if reason.startswith("Invalid value"):
         hint = ': text and colours go in double quotes, e.g. primary = "#005EB8"'
-    column = f" at column {position.group(2)}" if position and position.group(2) else ""
+    column = f" at column {found.column}" if found.column else ""
     problems.add(f"TOML syntax error{column}: {reason}{hint}", line=line, key=key)
 
 
@@ -187,21 +180,13 @@ class _KeyLines:
         self._at: dict[int, str] = {}
         self.headers: set[int] = set()
         table: tuple[str, ...] = ()
-        in_string: str | None = None
-        for number, line in enumerate(text.splitlines(), start=1):
-            if in_string:
-                if in_string in line:
-                    in_string = None
-                continue
-            if header := _HEADER_LINE.match(line):
-                table = _split_key(header.group(1))
-                self._add(table, number)
-                self.headers.add(number)
-            elif key := _KEY_LINE.match(line):
-                self._add(table + _split_key(key.group(1)), number)
-            for quotes in ('"""', "'''"):
-                if line.count(quotes) % 2:
-                    in_string = quotes
+        for found in key_lines(text):
+            if found.header:
+                table = found.key
+                self._add(table, found.number)
+                self.headers.add(found.number)
+            else:
+                self._add(table + found.key, found.number)
 
     def _add(self, key: tuple[str, ...], number: int) -> None:
         name = ".".join(key)
@@ -223,10 +208,6 @@ class _KeyLines:
 
     def key_at(self, number: int) -> str | None:
         return self._at.get(number)
-
-
-def _split_key(dotted: str) -> tuple[str, ...]:
-    return tuple(part.strip().strip("\"'") for part in re.findall(_KEY_PART, dotted))
 
 
 # -- typed access --------------------------------------------------------------

@@ -8,7 +8,6 @@ names are worked out, so all that is left to fail later is rendering itself.
 from __future__ import annotations
 
 import difflib
-import re
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,6 +17,7 @@ from ..brand import PLACEHOLDER, Brand
 from ..brandfile import load_brand
 from ..errors import HandoutsError, InputError, located
 from ..i18n.catalogs import SOURCE_LOCALE, load_catalog, normalise, resolve
+from ..tomlfile import key_lines, syntax_problem
 from ..topics import Topic, load_topic, search_path, select_sections, topic_ids
 from .names import DEFAULT_PATTERN, escape_problem, file_name, pattern_problems, sections_label
 
@@ -28,9 +28,6 @@ HANDOUT_KEYS = ("topic", "locales", "sections", "copies", "paper", "allow_incomp
 PAPERS = ("a4", "letter")
 _SECTIONS_EXAMPLE = '["overview", "faq"] or ["all"]'
 
-_TOML_POSITION = re.compile(r"\s*\((?:at line (\d+), column (\d+)|at end of document)\)\s*$")
-_TABLE_LINE = re.compile(r"\s*(\[\[?)\s*([^\]]*?)\s*\]")
-_KEY_LINE = re.compile(r"""\s*("[^"]*"|'[^']*'|[A-Za-z0-9_-]+)\s*[=.]""")
 
 
 @dataclass(frozen=True)
@@ -138,15 +135,11 @@ def _parse(path: Path, text: str) -> dict:
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        # Python 3.11's TOMLDecodeError carries the position only inside its message.
-        message = str(exc)
-        position = _TOML_POSITION.search(message)
-        reason = message[: position.start()] if position else message
-        line = int(position.group(1)) if position and position.group(1) else text.count("\n") + 1
-        column = f" at column {position.group(2)}" if position and position.group(2) else ""
-        hint = ': text goes in double quotes, e.g. topic = "milia"' if reason.startswith("Invalid value") else ""
-        raise InputError(f"{path}: cannot read the manifest",
-                         problems=[located(path, f"TOML syntax error{column}: {reason}{hint}", line=line)]) from None
+        found = syntax_problem(exc, text)
+        column = f" at column {found.column}" if found.column else ""
+        hint = ': text goes in double quotes, e.g. topic = "milia"' if found.reason.startswith("Invalid value") else ""
+        raise InputError(f"{path}: cannot read the manifest", problems=[
+            located(path, f"TOML syntax error{column}: {found.reason}{hint}", line=found.line)]) from None
 
 
 class _Lines:
@@ -159,25 +152,15 @@ class _Lines:
         self.top: dict[str, int] = {}
         self.handouts: list[dict[str, int]] = []
         current: dict[str, int] = self.top
-        in_string: str | None = None
-        for number, line in enumerate(text.splitlines(), start=1):
-            if in_string:
-                if in_string in line:
-                    in_string = None
-                continue
-            if table := _TABLE_LINE.match(line):
-                name = table.group(2).strip("\"'")
-                if table.group(1) == "[[" and name == "handout":
-                    current = {"": number}
-                    self.handouts.append(current)
-                else:
-                    self.top.setdefault(name.split(".")[0], number)
-                    current = {}
-            elif key := _KEY_LINE.match(line):
-                current.setdefault(key.group(1).strip("\"'"), number)
-            for quotes in ('"""', "'''"):
-                if line.count(quotes) % 2:
-                    in_string = quotes
+        for found in key_lines(text):
+            if found.header and found.array and found.key == ("handout",):
+                current = {"": found.number}
+                self.handouts.append(current)
+            elif found.header:
+                self.top.setdefault(found.key[0], found.number)
+                current = {}
+            else:
+                current.setdefault(found.key[0], found.number)
 
     def line(self, key: str | None, index: int | None) -> int | None:
         if index is None:
