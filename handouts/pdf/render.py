@@ -53,7 +53,7 @@ def _layout(doc: Document, *, total_pages: int | None) -> tuple[bytes, int]:
         family(key)
     primary = colour(doc.look.primary)
     styles = make_styles(base.regular, base.bold, primary, rtl=doc.direction == "rtl", cjk=script == "cjk")
-    text = TextMaker(chain, where=f"{doc.topic} ({doc.locale})", rtl=doc.direction == "rtl")
+    text = TextMaker(chain, where=f"{doc.topic} ({doc.locale})", rtl=doc.direction == "rtl", cjk=script == "cjk")
     furniture = Furniture(doc, styles, text, total_pages)
 
     pagesize = PAPER[doc.look.paper]

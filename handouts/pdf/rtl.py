@@ -34,21 +34,13 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable
 
 from ..model import Inline
-from .fonts import family, has_glyph, split_runs
+from .fonts import has_glyph, split_runs
+from .lines import CONTROLS, FUZZ, NO_BREAK, NUMBER, Glyph, Run, Word, break_lines, face_of, width_of
 
 LRI, PDI, ZWJ, NBSP = "\u2066", "\u2069", "\u200d", "\u00a0"
 
-# Layout controls: they steer joining and bidi, but have no ink and are never drawn.
-_CONTROLS = frozenset("\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2060\u2066\u2067\u2068\u2069\ufeff")
-# Spaces that keep their neighbours on one line.
-_NO_BREAK = frozenset("\u00a0\u2007\u202f")
 _STRONG = frozenset(("L", "R", "AL"))
 
-# A number with its unit, a phone number, a date, a range: printed left to right as one unit,
-# never split over two lines: "020 7946 0000", "+44 20 7946 0000", "0123-456-789", "38 °C (100.4 °F)".
-_ATOM = r"\+?\d(?:[\d.,:]*\d)?(?:[ \u00a0]?°(?:[ \u00a0]?[CF])?|[ \u00a0]?%)?"
-_UNIT = rf"(?:{_ATOM}|\({_ATOM}\))"
-_NUMBER = re.compile(rf"{_UNIT}(?:(?:[ \u00a0]?[-\u2013/][ \u00a0]?|[ \u00a0]){_UNIT})*")
 _JOINERS = frozenset("-\u2013/.")
 
 # Letters are joined one to one (harakat kept: nothing is dropped); lam-alef is joined below.
@@ -61,45 +53,6 @@ _LAM_ALEF = {  # final alef form: (isolated ligature, final ligature)
     "\ufe84": ("\ufef7", "\ufef8"),  # alef with hamza above
     "\ufe88": ("\ufef9", "\ufefa"),  # alef with hamza below
 }
-
-_FUZZ = 1e-6
-
-
-@dataclass(frozen=True)
-class Glyph:
-    """One character as printed: joined form, weight, family key of its font, bidi level."""
-
-    char: str
-    bold: bool
-    font: str
-    level: int = 0
-
-
-@dataclass(frozen=True)
-class Word:
-    """Text between breaking spaces, ready to print.
-
-    ``text`` is the source text; ``glyphs`` are in logical order and may hold LRI/PDI marks;
-    ``space`` is printed after the word when another word follows it on its line.
-    """
-
-    text: str
-    glyphs: tuple[Glyph, ...]
-    width: float
-    space: Glyph
-    space_width: float
-    breakable: bool  # False for a number: it may overflow a line but is never cut
-
-
-@dataclass(frozen=True)
-class Run:
-    """Characters printed in one font, in display (left-to-right) order."""
-
-    text: str
-    font_name: str
-    bold: bool
-    width: float
-
 
 @dataclass(frozen=True)
 class Line:
@@ -156,7 +109,7 @@ class RTLParagraph(Flowable):
         return widest + self.style.leftIndent + self.style.rightIndent
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
-        if availWidth < _FUZZ:
+        if availWidth < FUZZ:
             return 0, 0x7FFFFFFF
         style = self.style
         self.width = availWidth
@@ -168,10 +121,10 @@ class RTLParagraph(Flowable):
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803
         """Split between lines, with ReportLab Paragraph's rules for orphans and widows."""
-        if not self.words or availWidth < _FUZZ or availHeight < _FUZZ:
+        if not self.words or availWidth < FUZZ or availHeight < FUZZ:
             return []
         self.wrap(availWidth, availHeight)
-        fit = int(availHeight / self.style.leading + _FUZZ)
+        fit = int(availHeight / self.style.leading + FUZZ)
         count = len(self.lines)
         allow_orphans = getattr(self.style, "allowOrphans", 0)
         if fit == 0 or (fit == 1 and not allow_orphans):
@@ -209,26 +162,6 @@ class RTLParagraph(Flowable):
         canv.restoreState()
 
 
-def break_lines(words: tuple[Word, ...], width: float, size: float) -> list[tuple[Word, ...]]:
-    """Break ``words`` into lines no wider than ``width``, in logical order, first fit.
-
-    A word wider than a whole line is cut between characters, as ReportLab's
-    ``splitLongWords`` does; a number is never cut (it overflows instead).
-    """
-    lines: list[tuple[Word, ...]] = []
-    current: list[Word] = []
-    used = 0.0
-    for word in words:
-        for piece in _cut(word, width, size):
-            needed = used + current[-1].space_width + piece.width if current else piece.width
-            if current and needed > width + _FUZZ:
-                lines.append(tuple(current))
-                current, needed = [], piece.width
-            current.append(piece)
-            used = needed
-    if current:
-        lines.append(tuple(current))
-    return lines
 
 
 def resolve_levels(text: str, *, rtl: bool = True) -> list[int]:
@@ -298,7 +231,7 @@ def _protect_numbers(chars: list[tuple[str, bool]]) -> list[tuple[str, bool, str
     text = "".join(char for char, _ in chars)
     out: list[tuple[str, bool, str]] = []
     done = 0
-    for match in _NUMBER.finditer(text):
+    for match in NUMBER.finditer(text):
         start, end = match.span()
         if _glued_to_latin(text, start, end):
             continue  # "MIL-01", "10mg": already left to right with their letters
@@ -346,7 +279,7 @@ def _words(chars: list[tuple[str, bool]], rtl: bool, chain: tuple[str, ...], whe
     tokens: list[tuple[list[tuple[str, bool, str]], bool]] = []  # (characters, weight of the space after)
     pending: list[tuple[str, bool, str]] = []
     for char, bold, source in [*_protect_numbers(chars), (" ", False, " ")]:
-        if not char.isspace() or char in _NO_BREAK:
+        if not char.isspace() or char in NO_BREAK:
             pending.append((char, bold, source))
         elif pending:
             tokens.append((pending, bold))
@@ -358,7 +291,7 @@ def _words(chars: list[tuple[str, bool]], rtl: bool, chain: tuple[str, ...], whe
         glyphs = _glyphs([(char, bold) for char, bold, _ in token], chain, where)
         if not glyphs:
             continue  # a lone ZWJ, consumed by the joining
-        inked = [g.font for g in glyphs if g.char not in _CONTROLS][-1:] or [chain[0]]
+        inked = [g.font for g in glyphs if g.char not in CONTROLS][-1:] or [chain[0]]
         space = Glyph(" ", space_bold, inked[0] if has_glyph(inked[0], " ") else chain[0])
         prepared.append(("".join(source for _, _, source in token), glyphs, space,
                          all(char != LRI for char, _, _ in token)))
@@ -368,7 +301,7 @@ def _words(chars: list[tuple[str, bool]], rtl: bool, chain: tuple[str, ...], whe
     for source, glyphs, space, breakable in prepared:
         placed = tuple(Glyph(g.char, g.bold, g.font, next(levels)) for g in glyphs)
         space = Glyph(space.char, space.bold, space.font, next(levels, 0))
-        words.append(Word(source, placed, _width(placed, size), space, _width((space,), size), breakable))
+        words.append(Word(source, placed, width_of(placed, size), space, width_of((space,), size), breakable))
     return tuple(words)
 
 
@@ -425,37 +358,6 @@ def _with_letters(text: str, keys: list[str]) -> list[str]:
     return out
 
 
-def _face(glyph: Glyph) -> str:
-    fam = family(glyph.font)
-    return fam.bold if glyph.bold else fam.regular
-
-
-def _width(glyphs: tuple[Glyph, ...], size: float) -> float:
-    return sum(stringWidth(g.char, _face(g), size) for g in glyphs if g.char not in _CONTROLS)
-
-
-def _cut(word: Word, width: float, size: float) -> list[Word]:
-    """``word`` in pieces no wider than ``width`` (one piece if it fits or is a number)."""
-    if word.width <= width + _FUZZ or not word.breakable or len(word.glyphs) < 2:
-        return [word]
-    pieces: list[Word] = []
-    start, used = 0, 0.0
-    for index, glyph in enumerate(word.glyphs):
-        step = _width((glyph,), size)
-        if index > start and used + step > width + _FUZZ:
-            pieces.append(_piece(word, start, index, used))
-            start, used = index, 0.0
-        used += step
-    pieces.append(_piece(word, start, len(word.glyphs), used))
-    return pieces
-
-
-def _piece(word: Word, start: int, end: int, width: float) -> Word:
-    glyphs = word.glyphs[start:end]
-    text = word.text[start:end] if len(word.text) == len(word.glyphs) else "".join(g.char for g in glyphs)
-    return Word(text, glyphs, width, word.space, word.space_width, breakable=True)
-
-
 def _line(words: tuple[Word, ...], rtl: bool, chain: tuple[str, ...], where: str, size: float) -> Line:
     """Put one line's glyphs in display order and group them into runs of one font."""
     glyphs = list(words[0].glyphs)
@@ -466,7 +368,7 @@ def _line(words: tuple[Word, ...], rtl: bool, chain: tuple[str, ...], where: str
     runs: list[Run] = []
     pending: list[Glyph] = []
     for glyph in (glyphs[index] for index in order):
-        if glyph.char in _CONTROLS:
+        if glyph.char in CONTROLS:
             continue
         if glyph.level % 2 and glyph.char in MIRRORED:  # L4: "(" prints as ")" right to left
             mirror = MIRRORED[glyph.char]
@@ -482,5 +384,5 @@ def _line(words: tuple[Word, ...], rtl: bool, chain: tuple[str, ...], where: str
 
 def _run(glyphs: list[Glyph], size: float) -> Run:
     text = "".join(g.char for g in glyphs)
-    face = _face(glyphs[0])
+    face = face_of(glyphs[0])
     return Run(text, face, glyphs[0].bold, stringWidth(text, face, size))

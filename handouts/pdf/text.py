@@ -7,6 +7,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, Paragraph
 
 from ..model import Inline, Span
+from .cjk import CJKParagraph
 from .fonts import family, split_runs
 from .rtl import RTLParagraph
 
@@ -21,12 +22,15 @@ class TextMaker:
     """Turns inline text into flowables, with fonts picked from ``chain``.
 
     With ``rtl`` every paragraph is an ``RTLParagraph``: ReportLab's Paragraph cannot set
-    right-to-left text (see rtl.py).
+    right-to-left text (see rtl.py). With ``cjk`` (Chinese, Japanese) every paragraph is a
+    ``CJKParagraph``: ReportLab's CJK wrapping lets a line start with "，" and has no bold for
+    fonts without a bold face (see cjk.py).
     """
 
     chain: tuple[str, ...]
     where: str
     rtl: bool = False
+    cjk: bool = False
 
     def markup(self, inline: Inline, *, bold: bool = False) -> str:
         """ReportLab paragraph markup for ``inline``; every run names its font."""
@@ -41,6 +45,8 @@ class TextMaker:
     def para(self, inline: Inline, style: ParagraphStyle, *, bold: bool = False) -> Flowable:
         if self.rtl:
             return RTLParagraph(inline, style, self.chain, self.where, bold=bold)
+        if self.cjk:
+            return CJKParagraph(inline, style, self.chain, self.where, bold=bold)
         return Paragraph(self.markup(inline, bold=bold), style)
 
     def plain(self, text: str, style: ParagraphStyle, *, bold: bool = False) -> Flowable:
