@@ -14,6 +14,10 @@ from .errors import InputError
 from .model import QA, Block, Callout, Heading, Inline, ItemList, Paragraph, Row, Section, Span, Table
 
 _SPACE = re.compile(r"\s+")
+# Chinese and Japanese put no spaces between words or after punctuation: a space that the
+# template's layout left between two such characters is not text.
+_CJK = "\u3000-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef"
+_CJK_GAP = re.compile(rf"(?<=[{_CJK}]) (?=[{_CJK}])")
 _LIST_KINDS = {"ul": "bullet", "ol": "numbered", "do": "do", "dont": "dont"}
 _CALLOUT_KINDS = ("info", "warning", "urgent")
 _LEVELS = ("routine", "urgent", "emergency")
@@ -184,7 +188,7 @@ def _text_only(el: ET.Element) -> str:
 def _normalise(spans: list[Span]) -> Inline:
     out: list[Span] = []
     for span in spans:
-        text = _SPACE.sub(" ", span.text)
+        text = _CJK_GAP.sub("", _SPACE.sub(" ", span.text))
         if not text:
             continue
         if out and out[-1].bold == span.bold:

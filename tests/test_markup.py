@@ -50,3 +50,8 @@ def test_errors_name_the_template_and_line(markup: str, line: int, message: str)
         parse(markup)
     assert str(info.value).startswith(f"topic/s.j2:{line}: ")
     assert message in str(info.value)
+
+
+def test_layout_spaces_between_chinese_characters_are_dropped() -> None:
+    section = parse("<title>T</title><p>请今天就联系诊所。 如果诊所已经关门，请拨打 NHS 111。</p>")
+    assert section.blocks[0].text == (Span("请今天就联系诊所。如果诊所已经关门，请拨打 NHS 111。"),)
