@@ -116,10 +116,11 @@ def _sections(topic: Topic, ids: tuple[str, ...], path: tuple[Path, ...], transl
     return tuple(parsed)
 
 
-def section_titles(topic: Topic, locale: str = SOURCE_LOCALE) -> list[tuple[str, str]]:
-    """Each section's id and title, in topic order, as printed in ``locale``."""
+def section_titles(topic: Topic, locale: str = SOURCE_LOCALE, brand: Brand = PLACEHOLDER) -> list[tuple[str, str]]:
+    """Each section's id and title, in topic order, as printed in ``locale`` for ``brand``."""
     catalog = load_catalog(locale)
-    sections = _sections(topic, topic.sections, search_path(), catalog.translations, PLACEHOLDER, catalog.locale)
+    path = search_path(brand.templates)
+    sections = _sections(topic, topic.sections, path, catalog.translations, brand, catalog.locale)
     return [(s.id, s.title) for s in sections]
 
 

@@ -144,16 +144,18 @@ def list_locales() -> None:
 
 @list_group.command("sections")
 @click.argument("topic", shell_complete=_complete_topics)
-def list_sections(topic: str) -> None:
+@click.option("-b", "--brand", "brand_file", type=click.Path(dir_okay=False, path_type=Path), envvar="HANDOUTS_BRAND",
+              help="Include the sections a clinic's template overrides add (default: $HANDOUTS_BRAND).")
+def list_sections(topic: str, brand_file: Path | None) -> None:
     """List a topic's sections (id and title), in print order; * marks the defaults."""
     try:
-        meta = load_topic(topic, search_path())
-        for section_id, title in section_titles(meta):
+        brand = load_brand(brand_file)[0] if brand_file else PLACEHOLDER
+        meta = load_topic(topic, search_path(brand.templates))
+        for section_id, title in section_titles(meta, brand=brand):
             mark = "*" if section_id in meta.default_sections else " "
             click.echo(f"{mark} {section_id}\t{title}")
     except HandoutsError as error:
         _fail(error)
-
 
 
 @main.group("brand", context_settings=CONTEXT, epilog=EXIT_CODES)

@@ -165,6 +165,8 @@ def test_template_overrides_replace_and_add_sections(tmp_path: Path) -> None:
     assert text.rstrip().find("Visiting our ward") > text.find("Questions parents often ask")
     listed = CliRunner().invoke(main, ["list", "sections", "milia"]).stdout
     assert "visiting" not in listed, "other clinics do not see this clinic's section"
+    own = CliRunner().invoke(main, ["list", "sections", "milia", "--brand", str(path)]).stdout
+    assert own.splitlines()[-1] == "  visiting\tVisiting our ward"
 
 
 def test_override_with_a_template_error_names_file_and_line(tmp_path: Path) -> None:
