@@ -26,18 +26,14 @@ import unicodedata
 from dataclasses import dataclass, replace
 from itertools import groupby
 
-from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable
 
 from ..model import Inline
 from .fonts import family, has_glyph, split_runs
 
-from .lines import CONTROLS, FUZZ, NO_BREAK, NUMBER, Glyph, Run, Word, break_lines, face_of, width_of
+from .lines import CONTROLS, NO_BREAK, NUMBER, Glyph, Line, LineParagraph, Run, Word, face_of, width_of
 
-# Stroke width of synthetic bold, as a fraction of the font size: about as heavy as a real bold.
-SYNTHETIC_BOLD = 0.035
 
 # Never at the start of a line: closing brackets and quotes, sentence and clause punctuation,
 # iteration marks, small kana, the prolonged sound mark, units that follow a number.
@@ -63,20 +59,16 @@ def is_cjk(char: str) -> bool:
 
 
 @dataclass(frozen=True)
-class Line:
-    """One printed line: its units in reading order and its runs of one font and weight."""
-
-    units: tuple[Word, ...]
-    runs: tuple[Run, ...]
-    width: float
+class CJKLine(Line):
+    """A printed line of unbreakable units (a character, a Latin word, a number)."""
 
     @property
     def text(self) -> str:
         """The line's source text, with the spaces printed between its units."""
-        return _joined(self.units)
+        return _joined(self.words)
 
 
-class CJKParagraph(Flowable):
+class CJKParagraph(LineParagraph):
     """A paragraph of Chinese or Japanese text that wraps, splits and draws like ReportLab's
     Paragraph, without line-start closing or line-end opening punctuation.
 
@@ -85,20 +77,22 @@ class CJKParagraph(Flowable):
 
     def __init__(self, inline: Inline, style: ParagraphStyle, chain: tuple[str, ...], where: str,
                  *, bold: bool = False) -> None:
-        super().__init__()
-        self.style = style
-        self.chain = chain
-        self.where = where
+        super().__init__(style, chain, where)
         chars = [(char, bold or span.bold) for span in inline for char in span.text]
         split_runs("".join(char for char, _ in chars), chain, where=where)  # InputError naming a missing glyph
-        self.units = _units(chars, chain, where, style.fontSize)
-        self.lines: tuple[Line, ...] = ()
-        self.width = self.height = 0
+        self.words = _units(chars, chain, where, style.fontSize)
 
-    def _part(self, units: tuple[Word, ...]) -> CJKParagraph:
+    def part(self, words: tuple[Word, ...]) -> CJKParagraph:
         part = CJKParagraph((), self.style, self.chain, self.where)
-        part.units = units
+        part.words = words
         return part
+
+    def layout_line(self, words: tuple[Word, ...]) -> Line:
+        return _line(words, self.style.fontSize)
+
+    def divide(self, fit: int) -> tuple[tuple[Word, ...], tuple[Word, ...]]:
+        printed = sum(len(unit.glyphs) for line in self.lines[:fit] for unit in line.words)
+        return _divide(self.words, printed, self.style.fontSize)
 
     def is_stroked(self, run: Run) -> bool:
         """Whether ``run`` is drawn with synthetic bold: bold, in a family with no bold face.
@@ -108,69 +102,7 @@ class CJKParagraph(Flowable):
         return run.bold and run.font_name in {family(key).regular for key in self.chain}
 
     def getPlainText(self) -> str:  # noqa: N802 - ReportLab's name
-        return _joined(self.units)
-
-    def minWidth(self) -> float:  # noqa: N802 - ReportLab's name
-        widest = max((unit.width for unit in self.units), default=0)
-        return widest + self.style.leftIndent + self.style.rightIndent
-
-    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
-        if availWidth < FUZZ:
-            return 0, 0x7FFFFFFF
-        style = self.style
-        self.width = availWidth
-        measure = availWidth - style.leftIndent - style.rightIndent
-        self.lines = tuple(_line(units, style.fontSize) for units in break_lines(self.units, measure, style.fontSize))
-        self.height = len(self.lines) * style.leading
-        return self.width, self.height
-
-    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803
-        """Split between lines, with ReportLab Paragraph's rules for orphans and widows."""
-        if not self.units or availWidth < FUZZ or availHeight < FUZZ:
-            return []
-        self.wrap(availWidth, availHeight)
-        fit = int(availHeight / self.style.leading + FUZZ)
-        count = len(self.lines)
-        allow_orphans = getattr(self.style, "allowOrphans", 0)
-        if fit == 0 or (fit == 1 and not allow_orphans):
-            return []
-        if count <= fit:
-            return [self]
-        if not getattr(self.style, "allowWidows", 1) and count == fit + 1:
-            if count > 3 or (allow_orphans and count == 3):
-                fit -= 1
-            else:
-                return []
-        printed = sum(len(unit.glyphs) for line in self.lines[:fit] for unit in line.units)
-        head, tail = _divide(self.units, printed, self.style.fontSize)
-        return [self._part(head), self._part(tail)]
-
-    def draw(self) -> None:
-        style = self.style
-        canv = self.canv
-        measure = self.width - style.leftIndent - style.rightIndent
-        canv.saveState()
-        canv.setFillColor(style.textColor)
-        canv.setStrokeColor(style.textColor)
-        canv.setLineWidth(style.fontSize * SYNTHETIC_BOLD)
-        canv.setLineJoin(1)  # round: no spikes at the sharp corners of strokes
-        y = self.height - style.fontSize  # first baseline where Paragraph puts it
-        for line in self.lines:
-            if style.alignment == TA_CENTER:
-                x = style.leftIndent + (measure - line.width) / 2
-            elif style.alignment == TA_RIGHT:
-                x = style.leftIndent + measure - line.width
-            else:  # left, and justified (ragged right)
-                x = style.leftIndent
-            text = canv.beginText(x, y)
-            for run in line.runs:
-                text.setTextRenderMode(2 if self.is_stroked(run) else 0)
-                text.setFont(run.font_name, style.fontSize)
-                text.textOut(run.text)
-            text.setTextRenderMode(0)  # the text object assumes fill-only at its start
-            canv.drawText(text)
-            y -= style.leading
-        canv.restoreState()
+        return _joined(self.words)
 
 
 def can_break(before: str, after: str) -> bool:
@@ -260,7 +192,7 @@ def _joined(units: tuple[Word, ...]) -> str:
     return "".join(unit.text + unit.space.char for unit in units[:-1]) + (units[-1].text if units else "")
 
 
-def _line(units: tuple[Word, ...], size: float) -> Line:
+def _line(units: tuple[Word, ...], size: float) -> CJKLine:
     """Group one line's glyphs, and the spaces between its units, into runs of one font and weight."""
     glyphs: list[Glyph] = []
     for unit in units[:-1]:
@@ -272,7 +204,7 @@ def _line(units: tuple[Word, ...], size: float) -> Line:
                                        key=lambda g: (face_of(g), g.bold)):
         text = "".join(g.char for g in group)
         runs.append(Run(text, face, bold, stringWidth(text, face, size)))
-    return Line(units, tuple(runs), sum(run.width for run in runs))
+    return CJKLine(units, tuple(runs), sum(run.width for run in runs))
 
 
 def _divide(units: tuple[Word, ...], count: int, size: float) -> tuple[tuple[Word, ...], tuple[Word, ...]]:

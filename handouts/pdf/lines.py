@@ -8,7 +8,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_RIGHT
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import Flowable
 
 from .fonts import family
 
@@ -23,6 +26,8 @@ _ATOM = r"\+?\d(?:[\d.,:]*\d)?(?:[ \u00a0]?°(?:[ \u00a0]?[CF])?|[ \u00a0]?%)?"
 _UNIT = rf"(?:{_ATOM}|\({_ATOM}\))"
 NUMBER = re.compile(rf"{_UNIT}(?:(?:[ \u00a0]?[-\u2013/][ \u00a0]?|[ \u00a0]){_UNIT})*")
 FUZZ = 1e-6
+# Stroke width of synthetic bold, as a fraction of the font size: about as heavy as a real bold.
+SYNTHETIC_BOLD = 0.035
 
 
 @dataclass(frozen=True)
@@ -112,3 +117,121 @@ def _piece(word: Word, start: int, end: int, width: float) -> Word:
     glyphs = word.glyphs[start:end]
     text = word.text[start:end] if len(word.text) == len(word.glyphs) else "".join(g.char for g in glyphs)
     return Word(text, glyphs, width, word.space, word.space_width, breakable=True)
+
+
+@dataclass(frozen=True)
+class Line:
+    """One printed line: its words in logical order, its runs in display order."""
+
+    words: tuple[Word, ...]
+    runs: tuple[Run, ...]
+    width: float
+
+    @property
+    def text(self) -> str:
+        """The line's source text, in logical (reading) order."""
+        return " ".join(word.text for word in self.words)
+
+    @property
+    def visual(self) -> str:
+        """The characters as printed, left to right: joined forms, no control marks."""
+        return "".join(run.text for run in self.runs)
+
+
+class LineParagraph(Flowable):
+    """A paragraph that breaks its own lines, and wraps, splits and draws like ReportLab's
+    Paragraph (inside frames, table cells and KeepTogether).
+
+    Subclasses make the words and lay out one line's runs; ``lines`` holds the printed
+    lines after ``wrap``.
+    """
+
+    #: where justified text goes when it is drawn ragged: the right edge for RTL scripts
+    justify_right = False
+
+    def __init__(self, style: ParagraphStyle, chain: tuple[str, ...], where: str) -> None:
+        super().__init__()
+        self.style = style
+        self.chain = chain
+        self.where = where
+        self.words: tuple[Word, ...] = ()
+        self.lines: tuple[Line, ...] = ()
+        self.width = self.height = 0
+
+    def layout_line(self, words: tuple[Word, ...]) -> Line:
+        raise NotImplementedError
+
+    def part(self, words: tuple[Word, ...]) -> LineParagraph:
+        """A paragraph of the same kind holding ``words``: one side of a split."""
+        raise NotImplementedError
+
+    def divide(self, fit: int) -> tuple[tuple[Word, ...], tuple[Word, ...]]:
+        """The words of the first ``fit`` lines, and the rest."""
+        cut = sum(len(line.words) for line in self.lines[:fit])
+        return self.words[:cut], self.words[cut:]
+
+    def is_stroked(self, run: Run) -> bool:
+        """Whether ``run`` is drawn with a synthetic bold stroke."""
+        return False
+
+    def minWidth(self) -> float:  # noqa: N802 - ReportLab's name
+        widest = max((word.width for word in self.words), default=0)
+        return widest + self.style.leftIndent + self.style.rightIndent
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+        if availWidth < FUZZ:
+            return 0, 0x7FFFFFFF
+        style = self.style
+        self.width = availWidth
+        measure = availWidth - style.leftIndent - style.rightIndent
+        self.lines = tuple(self.layout_line(words) for words in break_lines(self.words, measure, style.fontSize))
+        self.height = len(self.lines) * style.leading
+        return self.width, self.height
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803
+        """Split between lines, with ReportLab Paragraph's rules for orphans and widows."""
+        if not self.words or availWidth < FUZZ or availHeight < FUZZ:
+            return []
+        self.wrap(availWidth, availHeight)
+        fit = int(availHeight / self.style.leading + FUZZ)
+        count = len(self.lines)
+        allow_orphans = getattr(self.style, "allowOrphans", 0)
+        if fit == 0 or (fit == 1 and not allow_orphans):
+            return []
+        if count <= fit:
+            return [self]
+        if not getattr(self.style, "allowWidows", 1) and count == fit + 1:
+            if count > 3 or (allow_orphans and count == 3):
+                fit -= 1
+            else:
+                return []
+        head, tail = self.divide(fit)
+        return [self.part(head), self.part(tail)]
+
+    def draw(self) -> None:
+        style = self.style
+        canv = self.canv
+        measure = self.width - style.leftIndent - style.rightIndent
+        canv.saveState()
+        canv.setFillColor(style.textColor)
+        canv.setStrokeColor(style.textColor)
+        canv.setLineWidth(style.fontSize * SYNTHETIC_BOLD)
+        canv.setLineJoin(1)  # round: no spikes at the sharp corners of strokes
+        right = style.alignment == TA_RIGHT or (style.alignment == TA_JUSTIFY and self.justify_right)
+        y = self.height - style.fontSize  # first baseline where Paragraph puts it
+        for line in self.lines:
+            if style.alignment == TA_CENTER:
+                x = style.leftIndent + (measure - line.width) / 2
+            elif right:
+                x = style.leftIndent + measure - line.width
+            else:
+                x = style.leftIndent
+            text = canv.beginText(x, y)
+            for run in line.runs:
+                text.setTextRenderMode(2 if self.is_stroked(run) else 0)
+                text.setFont(run.font_name, style.fontSize)
+                text.textOut(run.text)
+            text.setTextRenderMode(0)  # the text object assumes fill-only at its start
+            canv.drawText(text)
+            y -= style.leading
+        canv.restoreState()

@@ -22,20 +22,17 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
 from functools import lru_cache
 
 from arabic_reshaper import ArabicReshaper
 from bidi import get_display
 from bidi.mirror import MIRRORED
-from reportlab.lib.enums import TA_CENTER, TA_LEFT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable
 
 from ..model import Inline
 from .fonts import has_glyph, split_runs
-from .lines import CONTROLS, FUZZ, NO_BREAK, NUMBER, Glyph, Run, Word, break_lines, face_of, width_of
+from .lines import CONTROLS, NO_BREAK, NUMBER, Glyph, Line, LineParagraph, Run, Word, face_of, width_of
 
 LRI, PDI, ZWJ, NBSP = "\u2066", "\u2069", "\u200d", "\u00a0"
 
@@ -54,26 +51,7 @@ _LAM_ALEF = {  # final alef form: (isolated ligature, final ligature)
     "\ufe88": ("\ufef9", "\ufefa"),  # alef with hamza below
 }
 
-@dataclass(frozen=True)
-class Line:
-    """One printed line: its words in logical order, its runs in display order."""
-
-    words: tuple[Word, ...]
-    runs: tuple[Run, ...]
-    width: float
-
-    @property
-    def text(self) -> str:
-        """The line's source text, in logical (reading) order."""
-        return " ".join(word.text for word in self.words)
-
-    @property
-    def visual(self) -> str:
-        """The characters as printed, left to right: joined forms, no control marks."""
-        return "".join(run.text for run in self.runs)
-
-
-class RTLParagraph(Flowable):
+class RTLParagraph(LineParagraph):
     """A paragraph of right-to-left text that wraps, splits and draws like ReportLab's Paragraph.
 
     After ``wrap``, ``lines`` holds the printed lines. A paragraph with no right-to-left
@@ -82,86 +60,27 @@ class RTLParagraph(Flowable):
     lines up with its neighbours.
     """
 
+    justify_right = True
+
     def __init__(self, inline: Inline, style: ParagraphStyle, chain: tuple[str, ...], where: str,
                  *, bold: bool = False) -> None:
-        super().__init__()
-        self.style = style
-        self.chain = chain
-        self.where = where
+        super().__init__(style, chain, where)
         chars = [(char, bold or span.bold) for span in inline for char in span.text]
         source = "".join(char for char, _ in chars)
         split_runs(source, chain, where=where)  # a character no font has: InputError naming it
         self.rtl = _is_rtl(source)
         self.words = _words(chars, self.rtl, chain, where, style.fontSize)
-        self.lines: tuple[Line, ...] = ()
-        self.width = self.height = 0
 
-    def _part(self, words: tuple[Word, ...]) -> RTLParagraph:
+    def part(self, words: tuple[Word, ...]) -> RTLParagraph:
         part = RTLParagraph((), self.style, self.chain, self.where)
         part.rtl, part.words = self.rtl, words
         return part
 
+    def layout_line(self, words: tuple[Word, ...]) -> Line:
+        return _line(words, self.rtl, self.chain, self.where, self.style.fontSize)
+
     def getPlainText(self) -> str:  # noqa: N802 - ReportLab's name
         return " ".join(word.text for word in self.words)
-
-    def minWidth(self) -> float:  # noqa: N802 - ReportLab's name
-        widest = max((word.width for word in self.words), default=0)
-        return widest + self.style.leftIndent + self.style.rightIndent
-
-    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
-        if availWidth < FUZZ:
-            return 0, 0x7FFFFFFF
-        style = self.style
-        self.width = availWidth
-        measure = availWidth - style.leftIndent - style.rightIndent
-        self.lines = tuple(_line(words, self.rtl, self.chain, self.where, style.fontSize)
-                           for words in break_lines(self.words, measure, style.fontSize))
-        self.height = len(self.lines) * style.leading
-        return self.width, self.height
-
-    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803
-        """Split between lines, with ReportLab Paragraph's rules for orphans and widows."""
-        if not self.words or availWidth < FUZZ or availHeight < FUZZ:
-            return []
-        self.wrap(availWidth, availHeight)
-        fit = int(availHeight / self.style.leading + FUZZ)
-        count = len(self.lines)
-        allow_orphans = getattr(self.style, "allowOrphans", 0)
-        if fit == 0 or (fit == 1 and not allow_orphans):
-            return []
-        if count <= fit:
-            return [self]
-        if not getattr(self.style, "allowWidows", 1) and count == fit + 1:
-            if count > 3 or (allow_orphans and count == 3):
-                fit -= 1
-            else:
-                return []
-        cut = sum(len(line.words) for line in self.lines[:fit])
-        return [self._part(self.words[:cut]), self._part(self.words[cut:])]
-
-    def draw(self) -> None:
-        style = self.style
-        canv = self.canv
-        measure = self.width - style.leftIndent - style.rightIndent
-        canv.saveState()
-        canv.setFillColor(style.textColor)
-        y = self.height - style.fontSize  # first baseline where Paragraph puts it
-        for line in self.lines:
-            if style.alignment == TA_CENTER:
-                x = style.leftIndent + (measure - line.width) / 2
-            elif style.alignment == TA_LEFT:
-                x = style.leftIndent
-            else:
-                x = style.leftIndent + measure - line.width
-            text = canv.beginText(x, y)
-            for run in line.runs:
-                text.setFont(run.font_name, style.fontSize)
-                text.textOut(run.text)
-            canv.drawText(text)
-            y -= style.leading
-        canv.restoreState()
-
-
 
 
 def resolve_levels(text: str, *, rtl: bool = True) -> list[int]:
