@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import difflib
 import functools
-import io
 import math
 import os
 import re
@@ -19,13 +18,19 @@ from collections.abc import Callable
 from pathlib import Path
 
 from babel import Locale
-from PIL import Image
 
 from .brand import EMERGENCY_NUMBERS, Brand, paper_for, temperature_for
-from .colours import MIN_TEXT_CONTRAST, best_text_on, contrast_ratio, parse_hex, to_hex
-from .errors import InputError, OutputError, located
+from .colours import (
+    MIN_TEXT_CONTRAST,
+    best_text_on,
+    contrast_ratio,
+    format_ratio,
+    ink_name,
+    parse_hex,
+    to_hex,
+)
+from .errors import InputError, located
 from .logo import load_logo, looks_like_url
-from .output import write_atomic
 from .tomlfile import key_lines, syntax_problem
 
 # Which keys each table may hold, and whether each is required.
@@ -358,7 +363,7 @@ def _email(reader: _Reader) -> str | None:
 
 
 @functools.cache
-def _countries() -> dict[str, str]:
+def country_names() -> dict[str, str]:
     """ISO 3166 alpha-2 codes with their English names, from Babel's CLDR data."""
     return {code: name for code, name in Locale("en").territories.items()
             if len(code) == 2 and code.isalpha() and code not in _NOT_COUNTRIES}
@@ -370,7 +375,7 @@ def _country(reader: _Reader) -> str | None:
     if value is None:
         return None
     code = value.upper()
-    countries = _countries()
+    countries = country_names()
     if code in countries:
         return code
     by_name = {name.upper(): c for c, name in countries.items()}
@@ -396,7 +401,7 @@ def _emergency_number(reader: _Reader, country: str | None) -> str | None:
         return None
     if country in EMERGENCY_NUMBERS:
         return EMERGENCY_NUMBERS[country]
-    reader.problem(key, f"no default emergency number is known for {country} ({_countries()[country]}): "
+    reader.problem(key, f"no default emergency number is known for {country} ({country_names()[country]}): "
                         f"add emergency_number = \"...\" under [clinic]", line=reader.lines.line("clinic.country"))
     return None
 
@@ -467,162 +472,12 @@ def _contrast(reader: _Reader, found: _Findings, primary: str | None, accent: st
         ink = best_text_on(colour)
         ratio = contrast_ratio(ink, colour)
         if ratio < MIN_TEXT_CONTRAST:
-            found.add(f"{_ink_name(ink)} text on it has contrast {_format_ratio(ratio)}, "
+            found.add(f"{ink_name(ink)} text on it has contrast {format_ratio(ratio)}, "
                       f"below {MIN_TEXT_CONTRAST}:1: choose a darker or lighter colour",
                       line=reader.lines.line(key), key=f"{key} {colour}")
     if primary is not None:
         ratio = contrast_ratio(primary, "#FFFFFF")
         if ratio < MIN_TEXT_CONTRAST:
-            found.add(f"as heading text on white it has contrast {_format_ratio(ratio)}, "
+            found.add(f"as heading text on white it has contrast {format_ratio(ratio)}, "
                       f"below {MIN_TEXT_CONTRAST}:1: choose a darker colour",
                       line=reader.lines.line("style.primary"), key=f"style.primary {primary}")
-
-
-def _format_ratio(ratio: float) -> str:
-    """``4.49:1``: rounded down, so a colour just under the limit never shows as meeting it."""
-    return f"{math.floor(ratio * 100) / 100:.2f}:1"
-
-
-def _ink_name(ink: str) -> str:
-    return "white" if ink == "#FFFFFF" else "black"
-
-
-# -- the report ----------------------------------------------------------------
-
-
-def describe(brand: Brand, warnings: list[str]) -> str:
-    """What ``handouts brand check`` prints: every value the handout will use, where the
-    country supplied a default, the logo after downscaling, and the colours' text contrast."""
-    country = brand.country
-    rows: list[tuple[str, str | None]] = [
-        ("clinic.name", brand.name),
-        ("clinic.department", brand.department),
-        ("clinic.phone", brand.phone),
-        ("clinic.address", "\n".join(brand.address) or None),
-        ("clinic.website", brand.website or None),
-        ("clinic.email", brand.email),
-        ("clinic.country", f"{country} ({_countries().get(country, 'unknown')})" if country else None),
-        ("clinic.emergency_number",
-         brand.emergency_number + _default_note(brand.emergency_number, EMERGENCY_NUMBERS.get(country or ""), country)),
-        ("clinic.urgent_line", brand.urgent_line),
-        ("style.logo", _describe_logo(brand.logo)),
-        ("style.primary", f"{brand.primary}: {_describe_text_on(brand.primary)}; "
-                          f"as heading text on white, {_describe_ratio(contrast_ratio(brand.primary, '#FFFFFF'))}"),
-        ("style.accent", f"{brand.accent}: {_describe_text_on(brand.accent)}"),
-        ("print.paper", {"a4": "A4, 210 x 297 mm", "letter": "US Letter, 8.5 x 11 in"}[brand.paper]
-         + _default_note(brand.paper, paper_for(country), country)),
-        ("print.temperature", {"C": "Celsius, \u00b0C", "F": "Fahrenheit, \u00b0F"}[brand.temperature]
-         + _default_note(brand.temperature, temperature_for(country), country)),
-        ("print.footer_note", brand.footer_note),
-        ("print.templates", f"{brand.templates} (searched before the packaged templates)" if brand.templates
-         else "none: the packaged templates"),
-    ]
-    width = max(len(key) for key, _value in rows) + 2
-    source = str(brand.source) if brand.source else "none (the built-in sample brand)"
-    out = [f"Brand file: {source}", ""]
-    for key, value in rows:
-        first, *more = (value or "not set").split("\n")
-        out.append(f"  {key.ljust(width)}{first}")
-        out.extend(f"  {'':{width}}{line}" for line in more)
-    out.append("")
-    if warnings:
-        out.append(f"{len(warnings)} warning{'s' if len(warnings) > 1 else ''}:")
-        out.extend(f"  - {warning}" for warning in warnings)
-    else:
-        out.append("No warnings.")
-    return "\n".join(out)
-
-
-def _default_note(value: str, default: str | None, country: str | None) -> str:
-    if not country or default is None:
-        return ""
-    if value == default:
-        return f" (default for {country})"
-    return f" (set in the brand file; the default for {country} is {default})"
-
-
-def _describe_logo(logo: bytes | None) -> str | None:
-    if not logo:
-        return None
-    with Image.open(io.BytesIO(logo)) as image:
-        width, height, kind = image.width, image.height, image.format
-    return f"{width} x {height} pixels, {len(logo) / 1024:.1f} kB {kind} (after downscaling for print)"
-
-
-def _describe_text_on(colour: str) -> str:
-    ink = best_text_on(colour)
-    return f"{_ink_name(ink)} text on it, {_describe_ratio(contrast_ratio(ink, colour))}"
-
-
-def _describe_ratio(ratio: float) -> str:
-    low = "" if ratio >= MIN_TEXT_CONTRAST else f", below {MIN_TEXT_CONTRAST}:1"
-    return f"contrast {_format_ratio(ratio)}{low}"
-
-
-# -- the starter file ----------------------------------------------------------
-
-STARTER = '''\
-# Handouts brand file: who is speaking on the handout and how it looks.
-#
-# EVERYTHING BELOW IS EXAMPLE DATA. Replace every value with your clinic's own details
-# before printing anything, then check the file with:  handouts brand check FILE
-#
-# Lines starting with # are comments. Text goes in "double quotes".
-# Keys marked "optional" can be deleted; required keys must stay.
-
-[clinic]
-# The clinic's name, printed in the coloured band at the top. Required.
-name = "St Mary's Maternity Unit"
-# The ward or team, printed under the name. Optional.
-department = "Postnatal ward"
-# The number patients call with questions. Required. Only digits, spaces,
-# ( ) - . and a leading + are allowed.
-phone = "020 7946 0000"
-# The postal address, one quoted line each. Required.
-address = ["1 Example Road", "London W2 1NY"]
-# Where patients find the leaflets online. Required.
-website = "https://example.org/leaflets"
-# An email address for questions. Optional.
-email = "ward@example.org"
-# The two-letter ISO 3166 country code: GB, US, IE, DE, ... Required.
-# It sets the defaults for emergency_number, paper and temperature.
-country = "GB"
-# The emergency (ambulance) number, 2 to 6 digits. Optional: the default comes from
-# the country (999 for GB, 911 for US, 112 across the EU). Countries with no known
-# default must set it.
-# emergency_number = "999"
-# The line to call for urgent advice that is not an emergency. Optional.
-urgent_line = "NHS 111"
-
-[style]
-# The logo: a PNG or JPEG file, relative to this file's folder. Optional: no logo
-# when absent. SVG cannot be used: convert it to PNG first. Big images are scaled
-# down for print; the limits are 10 MB and 25 megapixels.
-# logo = "logo.png"
-# The main colour as #RRGGBB: the band at the top, table headers and headings. Required.
-primary = "#005EB8"
-# The second colour as #RRGGBB: the thin stripe under the band. Required.
-accent = "#FFB81C"
-
-[print]
-# Paper size: "a4" or "letter". Optional: the default comes from the country
-# (letter in the US, Canada, Mexico and a few more; a4 elsewhere).
-# paper = "a4"
-# Temperature scale: "C" or "F". Optional: the default comes from the country
-# (F in the US and a few more; C elsewhere).
-# temperature = "C"
-# A short note printed at the foot of every page. Optional.
-footer_note = "Leaflets are reviewed every two years."
-# A folder of your own versions of the templates, relative to this file's folder;
-# they are used before the packaged ones. Optional.
-# templates = "overrides"
-'''
-
-
-def write_starter(path: Path, *, force: bool = False) -> None:
-    """Write ``STARTER`` to ``path`` atomically; an existing file is kept unless ``force``."""
-    if path.is_dir():
-        raise OutputError(f"{path}: is a folder; give a file name such as clinic.toml")
-    if not force and (path.exists() or path.is_symlink()):
-        raise OutputError(f"{path}: already exists; not overwriting it (use --force to replace it)")
-    write_atomic(path, STARTER.encode("utf-8"))

@@ -16,7 +16,13 @@ from babel.numbers import format_decimal
 
 from .brand import PLACEHOLDER, Brand
 from .errors import InputError
-from .i18n.catalogs import SOURCE_LOCALE, Catalog, RecordingTranslations, load_catalog, normalise
+from .i18n.catalogs import (
+    SOURCE_LOCALE,
+    Catalog,
+    RecordingTranslations,
+    load_catalog,
+    normalise,
+)
 from .markup import parse_section
 from .model import Contact, Document, Furniture, Look, Section
 from .pdf import render_pdf

@@ -7,15 +7,17 @@ from pathlib import Path
 import click
 
 from . import __version__, resources
-from .brand import PLACEHOLDER
 from .batch.command import batch_command
-from .brandfile import describe, load_brand, write_starter
+from .brand import PLACEHOLDER
+from .brand_report import describe
+from .brand_starter import write_starter
+from .brandfile import load_brand
 from .build import Request, build, section_titles
 from .errors import EXIT_INPUT, HandoutsError, RequestError
 from .i18n import workflow
-from .output import write_atomic
 from .i18n.catalogs import available_locales
 from .i18n.listing import locale_rows
+from .output import write_atomic
 from .topics import load_topic, search_path, topic_ids
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}

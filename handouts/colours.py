@@ -5,6 +5,7 @@ Colours are accepted as ``#RRGGBB`` text or as ``(r, g, b)`` tuples of 0-255 int
 """
 from __future__ import annotations
 
+import math
 import re
 
 RGB = tuple[int, int, int]
@@ -76,3 +77,12 @@ def best_text_on(background: Colour) -> str:
     Ties go to white, matching the renderer's choice of band text colour.
     """
     return WHITE if contrast_ratio(WHITE, background) >= contrast_ratio(BLACK, background) else BLACK
+
+
+def format_ratio(ratio: float) -> str:
+    """``4.49:1``: rounded down, so a colour just under the limit never shows as meeting it."""
+    return f"{math.floor(ratio * 100) / 100:.2f}:1"
+
+
+def ink_name(ink: str) -> str:
+    return "white" if ink == "#FFFFFF" else "black"

@@ -11,7 +11,19 @@ import xml.etree.ElementTree as ET
 from xml.parsers import expat
 
 from .errors import InputError
-from .model import QA, Block, Callout, Heading, Inline, ItemList, Paragraph, Row, Section, Span, Table
+from .model import (
+    QA,
+    Block,
+    Callout,
+    Heading,
+    Inline,
+    ItemList,
+    Paragraph,
+    Row,
+    Section,
+    Span,
+    Table,
+)
 
 _SPACE = re.compile(r"\s+")
 # Chinese and Japanese put no spaces between words or after punctuation: a space that the

@@ -10,7 +10,6 @@ import unicodedata
 from pathlib import Path
 
 from pypdf import PdfReader
-
 from reportlab.lib.units import mm
 
 from handouts.pdf.page import BAND, FOOTER, RUNNING

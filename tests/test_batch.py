@@ -21,9 +21,15 @@ from pypdf import PdfReader
 
 from handouts.batch import load_manifest, make_plan, pack_pages, run_plan
 from handouts.batch.command import batch_command
-from handouts.build import Request, build
 from handouts.brandfile import load_brand
-from handouts.errors import EXIT_INPUT, EXIT_INTERRUPTED, EXIT_OUTPUT, EXIT_PARTIAL, InputError
+from handouts.build import Request, build
+from handouts.errors import (
+    EXIT_INPUT,
+    EXIT_INTERRUPTED,
+    EXIT_OUTPUT,
+    EXIT_PARTIAL,
+    InputError,
+)
 
 QPDF = shutil.which("qpdf")
 

@@ -9,7 +9,9 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from handouts.brandfile import SCHEMA, STARTER, describe, load_brand, write_starter
+from handouts.brand_report import describe
+from handouts.brand_starter import STARTER, write_starter
+from handouts.brandfile import SCHEMA, load_brand
 from handouts.errors import EXIT_INPUT, EXIT_OUTPUT, InputError, OutputError
 
 VALID = """\

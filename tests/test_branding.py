@@ -8,8 +8,8 @@ import pytest
 from click.testing import CliRunner
 from PIL import Image
 
-from handouts.build import Request, build
 from handouts.brandfile import load_brand
+from handouts.build import Request, build
 from handouts.cli import main
 
 from .support import all_text, body_text, reader, words

@@ -3,7 +3,13 @@ from __future__ import annotations
 
 import pytest
 
-from handouts.colours import best_text_on, contrast_ratio, parse_hex, relative_luminance, to_hex
+from handouts.colours import (
+    best_text_on,
+    contrast_ratio,
+    parse_hex,
+    relative_luminance,
+    to_hex,
+)
 
 
 @pytest.mark.parametrize(("text", "rgb"), [

@@ -9,7 +9,14 @@ import pytest
 from handouts.build import Request, build, section_titles
 from handouts.topics import load_topic
 
-from .support import body_text, body_text_poppler, format_golden, golden_path, split_sections, words
+from .support import (
+    body_text,
+    body_text_poppler,
+    format_golden,
+    golden_path,
+    split_sections,
+    words,
+)
 
 CASES = {
     "milia-en-default": Request("milia"),

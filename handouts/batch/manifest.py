@@ -19,7 +19,13 @@ from ..errors import HandoutsError, InputError, located
 from ..i18n.catalogs import SOURCE_LOCALE, load_catalog, normalise, resolve
 from ..tomlfile import key_lines, syntax_problem
 from ..topics import Topic, load_topic, search_path, select_sections, topic_ids
-from .names import DEFAULT_PATTERN, escape_problem, file_name, pattern_problems, sections_label
+from .names import (
+    DEFAULT_PATTERN,
+    escape_problem,
+    file_name,
+    pattern_problems,
+    sections_label,
+)
 
 MAX_COPIES = 1000
 MAX_MANIFEST_BYTES = 1024 * 1024

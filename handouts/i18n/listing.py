@@ -3,7 +3,14 @@ from __future__ import annotations
 
 from babel import Locale
 
-from .catalogs import SOURCE_LOCALE, available_locales, po_path, read_catalog, review_of, stats_of
+from .catalogs import (
+    SOURCE_LOCALE,
+    available_locales,
+    po_path,
+    read_catalog,
+    review_of,
+    stats_of,
+)
 
 
 def locale_rows() -> list[tuple[str, str, str, str, str]]:

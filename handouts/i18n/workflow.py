@@ -21,7 +21,17 @@ from babel.messages.pofile import write_po
 
 from ..errors import InputError, OutputError, RequestError
 from ..output import write_atomic
-from .catalogs import DOMAIN, Review, Stats, available_locales, normalise, po_path, read_catalog, review_of, stats_of
+from .catalogs import (
+    DOMAIN,
+    Review,
+    Stats,
+    available_locales,
+    normalise,
+    po_path,
+    read_catalog,
+    review_of,
+    stats_of,
+)
 from .checks import Problem, check_catalog
 from .extract import extract_catalog, pot_bytes
 

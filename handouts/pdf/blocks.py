@@ -6,11 +6,27 @@ from functools import singledispatch
 
 from reportlab.lib.colors import Color, white
 from reportlab.lib.units import mm
-from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer, Table, TableStyle
+from reportlab.platypus import (
+    CondPageBreak,
+    Flowable,
+    KeepTogether,
+    Spacer,
+    Table,
+    TableStyle,
+)
 
 from .. import model
 from ..model import Span
-from .styles import derive, CALLOUT_COLOURS, DO_COLOUR, DONT_COLOUR, LEVEL_COLOURS, Styles, colour, text_on
+from .styles import (
+    CALLOUT_COLOURS,
+    DO_COLOUR,
+    DONT_COLOUR,
+    LEVEL_COLOURS,
+    Styles,
+    colour,
+    derive,
+    text_on,
+)
 from .text import TextMaker
 
 

@@ -31,9 +31,18 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from ..model import Inline
 from .fonts import family, has_glyph, split_runs
-
-from .lines import CONTROLS, NO_BREAK, NUMBER, Glyph, Line, LineParagraph, Run, Word, face_of, width_of
-
+from .lines import (
+    CONTROLS,
+    NO_BREAK,
+    NUMBER,
+    Glyph,
+    Line,
+    LineParagraph,
+    Run,
+    Word,
+    face_of,
+    width_of,
+)
 
 # Never at the start of a line: closing brackets and quotes, sentence and clause punctuation,
 # iteration marks, small kana, the prolonged sound mark, units that follow a number.

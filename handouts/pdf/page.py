@@ -10,7 +10,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph
 
 from ..model import Document
-from .styles import derive, MUTED, Styles, colour, text_on
+from .styles import MUTED, Styles, colour, derive, text_on
 from .text import TextMaker
 
 MARGIN = 18 * mm

@@ -32,7 +32,18 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from ..model import Inline
 from .fonts import has_glyph, split_runs
-from .lines import CONTROLS, NO_BREAK, NUMBER, Glyph, Line, LineParagraph, Run, Word, face_of, width_of
+from .lines import (
+    CONTROLS,
+    NO_BREAK,
+    NUMBER,
+    Glyph,
+    Line,
+    LineParagraph,
+    Run,
+    Word,
+    face_of,
+    width_of,
+)
 
 LRI, PDI, ZWJ, NBSP = "\u2066", "\u2069", "\u200d", "\u00a0"
 

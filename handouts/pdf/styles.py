@@ -8,10 +8,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from reportlab.lib.colors import Color, HexColor, white
-
-from ..colours import MIN_TEXT_CONTRAST, WHITE, best_text_on, contrast_ratio, parse_hex
 from reportlab.lib.enums import TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
+
+from ..colours import MIN_TEXT_CONTRAST, WHITE, best_text_on, contrast_ratio, parse_hex
 
 BODY_SIZE = 13
 LEADING = 1.4
