@@ -13,7 +13,7 @@ from .brand_report import describe
 from .brand_starter import write_starter
 from .brandfile import load_brand
 from .build import Request, build, section_titles
-from .errors import EXIT_INPUT, HandoutsError, RequestError
+from .errors import EXIT_INPUT, EXIT_INTERRUPTED, HandoutsError, RequestError
 from .i18n import workflow
 from .i18n.catalogs import available_locales
 from .i18n.listing import locale_rows
@@ -54,7 +54,18 @@ def _complete_sections(ctx, param, incomplete):
     return [s for s in (*sections, "all") if s.startswith(incomplete)]
 
 
-@click.group(context_settings=CONTEXT, epilog=EXIT_CODES)
+class _Handouts(click.Group):
+    """The command group: Ctrl-C anywhere exits 130 (click's own handling would exit 1)."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except KeyboardInterrupt:
+            click.echo("handouts: interrupted; nothing was written", err=True)
+            sys.exit(EXIT_INTERRUPTED)
+
+
+@click.group(cls=_Handouts, context_settings=CONTEXT, epilog=EXIT_CODES)
 @click.version_option(__version__, "--version", prog_name="handouts")
 def main() -> None:
     """Print clinic-branded patient handouts as PDF.

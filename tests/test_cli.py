@@ -185,3 +185,17 @@ def test_help_everywhere(args: list[str]) -> None:
 def test_help_documents_exit_codes() -> None:
     result = run(["build", "--help"])
     assert "3    invalid input data" in result.stdout
+
+
+def test_ctrl_c_exits_130_and_writes_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A KeyboardInterrupt in the middle of rendering (as Ctrl-C raises it) leaves no file."""
+    import handouts.cli
+
+    def interrupted(request):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(handouts.cli, "build", interrupted)
+    result = run(["build", "milia", "-o", str(tmp_path / "out.pdf")])
+    assert result.exit_code == 130
+    assert "interrupted" in result.stderr
+    assert not list(tmp_path.iterdir())
