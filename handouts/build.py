@@ -62,7 +62,7 @@ def build_document(request: Request) -> tuple[Document, tuple[str, ...]]:
     topic = load_topic(request.topic, path)
     sections = select_sections(topic, request.sections)
     locale = normalise(request.locale)
-    catalog = load_catalog(locale)
+    catalog = load_catalog(request.locale)
     messages = []
     if catalog.locale not in (locale, SOURCE_LOCALE):
         messages.append(f"locale {locale}: using the nearest catalog, {catalog.locale}")
@@ -124,7 +124,7 @@ def _sections(topic: Topic, ids: tuple[str, ...], path: tuple[Path, ...], transl
 
 def section_titles(topic: Topic, locale: str = SOURCE_LOCALE, brand: Brand = PLACEHOLDER) -> list[tuple[str, str]]:
     """Each section's id and title, in topic order, as printed in ``locale`` for ``brand``."""
-    catalog = load_catalog(locale)
+    catalog = load_catalog(request.locale)
     path = search_path(brand.templates)
     sections = _sections(topic, topic.sections, path, catalog.translations, brand, catalog.locale)
     return [(s.id, s.title) for s in sections]
