@@ -124,7 +124,7 @@ def _sections(topic: Topic, ids: tuple[str, ...], path: tuple[Path, ...], transl
 
 def section_titles(topic: Topic, locale: str = SOURCE_LOCALE, brand: Brand = PLACEHOLDER) -> list[tuple[str, str]]:
     """Each section's id and title, in topic order, as printed in ``locale`` for ``brand``."""
-    catalog = load_catalog(request.locale)
+    catalog = load_catalog(locale)
     path = search_path(brand.templates)
     sections = _sections(topic, topic.sections, path, catalog.translations, brand, catalog.locale)
     return [(s.id, s.title) for s in sections]
