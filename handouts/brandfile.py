@@ -30,7 +30,7 @@ from .colours import (
     to_hex,
 )
 from .errors import InputError, located
-from .logo import load_logo, looks_like_url
+from .images import load_print_image, looks_like_url
 from .tomlfile import key_lines, syntax_problem
 
 # Which keys each table may hold, and whether each is required.
@@ -441,7 +441,7 @@ def _logo(reader: _Reader) -> bytes | None:
                             "(relative to the brand file)")
         return None
     try:
-        return load_logo((reader.folder / value).resolve())
+        return load_print_image((reader.folder / value).resolve())
     except InputError as exc:
         reader.problem(key, exc.message)
         return None

@@ -6,7 +6,7 @@ locale -> block markup parsed into the document model -> PDF bytes.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from babel import Locale
@@ -23,8 +23,9 @@ from .i18n.catalogs import (
     load_catalog,
     normalise,
 )
+from .images import load_print_image
 from .markup import parse_section
-from .model import Contact, Document, Furniture, Look, Section
+from .model import Block, Contact, Document, Figure, Furniture, Look, Section
 from .pdf import render_pdf
 from .templating import make_environment, render_section
 from .topics import Topic, load_topic, search_path, select_sections
@@ -118,8 +119,25 @@ def _sections(topic: Topic, ids: tuple[str, ...], path: tuple[Path, ...], transl
     parsed = []
     for section_id in ids:
         markup, source = render_section(env, topic.id, section_id, values)
-        parsed.append(parse_section(section_id, markup, source=source))
+        section = parse_section(section_id, markup, source=source)
+        parsed.append(replace(section, blocks=tuple(_with_image(b, topic.id, path, source) for b in section.blocks)))
     return tuple(parsed)
+
+
+FIGURE_HEIGHT_MM = 42.0  # as printed by the renderer
+FIGURE_WIDTH_MM = 60.0
+
+
+def _with_image(block: Block, topic_id: str, path: tuple[Path, ...], source: str) -> Block:
+    """A figure with its picture loaded from the topic's folder (a clinic's first)."""
+    if not isinstance(block, Figure):
+        return block
+    found = next((folder / topic_id / block.source for folder in path
+                  if (folder / topic_id / block.source).is_file()), None)
+    if found is None:
+        raise InputError(f"{source}: figure {block.source!r} is not in the topic's folder")
+    image = load_print_image(found, printed_height_mm=FIGURE_HEIGHT_MM, max_width_mm=FIGURE_WIDTH_MM)
+    return replace(block, image=image)
 
 
 def section_titles(topic: Topic, locale: str = SOURCE_LOCALE, brand: Brand = PLACEHOLDER) -> list[tuple[str, str]]:

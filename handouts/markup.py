@@ -15,6 +15,7 @@ from .model import (
     QA,
     Block,
     Callout,
+    Figure,
     Heading,
     Inline,
     ItemList,
@@ -33,6 +34,8 @@ _CJK_GAP = re.compile(rf"(?<=[{_CJK}]) (?=[{_CJK}])")
 _LIST_KINDS = {"ul": "bullet", "ol": "numbered", "do": "do", "dont": "dont"}
 _CALLOUT_KINDS = ("info", "warning", "urgent")
 _LEVELS = ("routine", "urgent", "emergency")
+# A picture is a file in the topic's own folder: a plain name, never a path or a URL.
+_IMAGE_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]*\.(?:png|jpe?g)")
 
 
 class _Bad(Exception):
@@ -99,7 +102,9 @@ def _block(el: ET.Element) -> Block:
         return _callout(el)
     if el.tag == "qa":
         return _qa(el)
-    raise _Bad(el, f"unknown block <{el.tag}>; allowed: h, p, ul, ol, do, dont, table, callout, qa")
+    if el.tag == "figure":
+        return _figure(el)
+    raise _Bad(el, f"unknown block <{el.tag}>; allowed: h, p, ul, ol, do, dont, table, callout, qa, figure")
 
 
 def _items(el: ET.Element) -> tuple[Inline, ...]:
@@ -166,6 +171,18 @@ def _qa(el: ET.Element) -> QA:
     if [c.tag for c in children] != ["q", "a"]:
         raise _Bad(el, "<qa> must hold exactly one <q> and then one <a>")
     return QA(_require_text(children[0]), _require_text(children[1]))
+
+
+def _figure(el: ET.Element) -> Figure:
+    source = el.get("src", "")
+    if not _IMAGE_NAME.fullmatch(source):
+        raise _Bad(el, f"figure src={source!r} must name a .png or .jpg file in the topic's folder, "
+                       "with no folder, '..' or URL")
+    _no_loose_text(el)
+    children = list(el)
+    if [c.tag for c in children] != ["caption"]:
+        raise _Bad(el, "<figure> must hold exactly one <caption>: every picture says what it shows")
+    return Figure(source, _require_text(children[0]))
 
 
 def _require_text(el: ET.Element) -> Inline:

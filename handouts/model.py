@@ -71,7 +71,17 @@ class QA:
     answer: Inline
 
 
-Block = Heading | Paragraph | ItemList | Table | Callout | QA
+@dataclass(frozen=True)
+class Figure:
+    """A picture from the topic's folder, with its caption. ``image`` holds the bytes to
+    print (PNG or JPEG, scaled for print) once the build has found the file."""
+
+    source: str
+    caption: Inline
+    image: bytes | None = None
+
+
+Block = Heading | Paragraph | ItemList | Table | Callout | QA | Figure
 
 
 @dataclass(frozen=True)

@@ -86,10 +86,11 @@ def test_us_clinic(tmp_path: Path) -> None:
 def test_logo_is_embedded_downscaled(tmp_path: Path) -> None:
     square_logo(tmp_path)
     _text, pdf = handout_text(brand_file(tmp_path, US))
-    images = [image for page in reader(pdf).pages for image in page.images]
-    assert len(images) == 1
-    embedded = Image.open(io.BytesIO(images[0].data))
-    assert max(embedded.size) < 1200, "the 1200 px logo was downscaled for print"
+    images = reader(pdf).pages[0].images
+    logos = [Image.open(io.BytesIO(image.data)) for image in images]
+    orange = [logo for logo in logos if logo.convert("RGB").getpixel((0, 0)) == (255, 105, 0)]
+    assert len(orange) == 1, "the logo is on the first page"
+    assert max(orange[0].size) < 1200, "the 1200 px logo was downscaled for print"
 
 
 def test_placeholder_brand_is_visibly_a_sample() -> None:
@@ -199,4 +200,28 @@ def test_a_character_no_font_has_stops_the_build_and_is_named(tmp_path: Path) ->
     result = CliRunner().invoke(main, ["build", "milia", "--brand", str(path), "-o", str(out)])
     assert result.exit_code == 3
     assert "U+1F476 (BABY)" in result.stderr
+    assert not out.exists()
+
+
+def test_a_clinic_can_replace_a_figure(tmp_path: Path) -> None:
+    overrides = tmp_path / "overrides" / "milia"
+    overrides.mkdir(parents=True)
+    Image.new("RGB", (400, 300), (0, 128, 0)).save(overrides / "where-milia-appear.png")
+    path = brand_file(tmp_path, UK.format(extra='[print]\ntemplates = "overrides"\n'))
+    brand, _ = load_brand(path)
+    pdf = build(Request("milia", sections=("overview",), brand=brand)).pdf
+    pictures = [Image.open(io.BytesIO(image.data)).convert("RGB") for page in reader(pdf).pages for image in page.images]
+    assert any(picture.getpixel((5, 5)) == (0, 128, 0) for picture in pictures)
+
+
+def test_a_figure_missing_from_the_topic_folder_stops_the_build(tmp_path: Path) -> None:
+    overrides = tmp_path / "overrides" / "milia"
+    overrides.mkdir(parents=True)
+    (overrides / "overview.j2").write_text(
+        '<title>Hi</title>\n<figure src="gone.png"><caption>A picture</caption></figure>\n', encoding="utf-8")
+    path = brand_file(tmp_path, UK.format(extra='[print]\ntemplates = "overrides"\n'))
+    out = tmp_path / "x.pdf"
+    result = CliRunner().invoke(main, ["build", "milia", "--brand", str(path), "-o", str(out)])
+    assert result.exit_code == 3
+    assert str(overrides / "overview.j2") in result.stderr and "figure 'gone.png'" in result.stderr
     assert not out.exists()

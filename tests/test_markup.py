@@ -5,7 +5,7 @@ import pytest
 
 from handouts.errors import InputError
 from handouts.markup import parse_section
-from handouts.model import QA, Callout, Heading, ItemList, Paragraph, Span, Table
+from handouts.model import QA, Callout, Figure, Heading, ItemList, Paragraph, Span, Table
 
 
 def parse(markup: str):
@@ -28,6 +28,11 @@ def test_every_block_kind() -> None:
     assert section.blocks[7].kind == "urgent"
 
 
+def test_figure() -> None:
+    section = parse('<title>T</title><figure src="face.png"><caption>Where they show up</caption></figure>')
+    assert section.blocks == (Figure("face.png", (Span("Where they show up"),)),)
+
+
 def test_escaped_text_stays_plain_text() -> None:
     section = parse("<title>T</title><p>A&amp;B &lt;Maternity&gt; &#34;Unit&#34;</p>")
     assert section.blocks[0].text == (Span('A&B <Maternity> "Unit"'),)
@@ -43,6 +48,10 @@ def test_escaped_text_stays_plain_text() -> None:
     ("<title>T</title>\n<table><tr><th>A</th></tr>\n<tr><td>1</td><td>2</td></tr></table>", 3, "header has 1"),
     ('<title>T</title>\n<table><tr><th>A</th></tr>\n<tr level="soon"><td>1</td></tr></table>', 3, "level='soon'"),
     ('<title>T</title>\n<callout kind="tip"><p>x</p></callout>', 2, "kind='tip'"),
+    ('<title>T</title>\n<figure src="../secret.png"><caption>c</caption></figure>', 2, "no folder, '..' or URL"),
+    ('<title>T</title>\n<figure src="https://x.org/a.png"><caption>c</caption></figure>', 2, "no folder"),
+    ('<title>T</title>\n<figure src="face.svg"><caption>c</caption></figure>', 2, ".png or .jpg"),
+    ('<title>T</title>\n<figure src="face.png"></figure>', 2, "exactly one <caption>"),
     ("<title>T</title>\n<qa><a>answer first</a><q>q</q></qa>", 2, "exactly one <q>"),
 ])
 def test_errors_name_the_template_and_line(markup: str, line: int, message: str) -> None:

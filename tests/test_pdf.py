@@ -112,3 +112,11 @@ def test_reproducible_with_source_date_epoch(tmp_path: Path) -> None:
         subprocess.run([sys.executable, "-m", "handouts", "build", "milia", "-o", str(tmp_path / name)],
                        env=env, check=True, capture_output=True)
     assert (tmp_path / "a.pdf").read_bytes() == (tmp_path / "b.pdf").read_bytes()
+
+
+def test_overview_shows_where_milia_appear_with_its_caption() -> None:
+    pdf = build(Request("milia", sections=("overview",))).pdf
+    images = [image for page in reader(pdf).pages for image in page.images]
+    assert len(images) == 1
+    text = " ".join(page.extract_text() for page in reader(pdf).pages)
+    assert "Where milia most often show up: the nose, cheeks, chin and forehead." in " ".join(text.split())

@@ -1,14 +1,17 @@
 """One small handler per block type, each returning the flowables that print it."""
 from __future__ import annotations
 
+import io
 from dataclasses import dataclass, replace
 from functools import singledispatch
 
 from reportlab.lib.colors import Color, white
 from reportlab.lib.units import mm
+from reportlab.lib.utils import ImageReader
 from reportlab.platypus import (
     CondPageBreak,
     Flowable,
+    Image,
     KeepTogether,
     Spacer,
     Table,
@@ -46,6 +49,9 @@ class Context:
         """Cells in reading order: right to left for RTL scripts."""
         return cells[::-1] if self.rtl else cells
 
+
+FIGURE_HEIGHT = 42 * mm
+FIGURE_WIDTH = 60 * mm
 
 _NO_PADDING = [(f"{side}PADDING", (0, 0), (-1, -1), 0) for side in ("LEFT", "RIGHT", "TOP", "BOTTOM")]
 
@@ -211,6 +217,21 @@ def _(block: model.QA, ctx: Context) -> list[Flowable]:
     question = ctx.text.para(block.question, derive(ctx.styles.bold, spaceBefore=4), bold=True)
     answer = ctx.text.para(block.answer, ctx.styles.body)
     return [KeepTogether([question, answer])]
+
+
+@flowables.register
+def _(block: model.Figure, ctx: Context) -> list[Flowable]:
+    """The picture with its caption beside it (a figure is small; the caption reads as text)."""
+    reader = ImageReader(io.BytesIO(block.image or b""))
+    pixels_w, pixels_h = reader.getSize()
+    scale = min(FIGURE_HEIGHT / pixels_h, FIGURE_WIDTH / pixels_w)
+    width, height = pixels_w * scale, pixels_h * scale
+    picture = Image(io.BytesIO(block.image or b""), width=width, height=height)
+    caption = ctx.text.para(block.caption, derive(ctx.styles.body, spaceAfter=0))
+    gap = 6 * mm
+    row = grid(ctx, [ctx.ordered([picture, caption])], ctx.ordered([width + gap, ctx.width - width - gap]),
+               [("VALIGN", (0, 0), (-1, -1), "MIDDLE"), *_NO_PADDING])
+    return [row, Spacer(1, 4 * mm)]
 
 
 def section_flowables(section: model.Section, ctx: Context) -> list[Flowable]:

@@ -12,7 +12,7 @@ import pytest
 from PIL import Image
 
 from handouts.errors import EXIT_INPUT, InputError
-from handouts.logo import load_logo
+from handouts.images import load_print_image
 
 # 60 mm and 22 mm at 300 dpi.
 MAX_WIDTH_PX = round(60 / 25.4 * 300)
@@ -45,7 +45,7 @@ def png_header_only(path: Path, width: int, height: int) -> Path:
 
 def refused(path: Path) -> str:
     with pytest.raises(InputError) as caught:
-        load_logo(path)
+        load_print_image(path)
     assert caught.value.exit_code == EXIT_INPUT
     message = str(caught.value)
     assert message.startswith(f"{path}: "), "the message must name the file"
@@ -183,7 +183,7 @@ def test_truncated_jpeg(tmp_path: Path) -> None:
 
 def test_phone_photo_is_downscaled_to_300_dpi_and_shrinks(tmp_path: Path) -> None:
     photo = save(gradient((4000, 3000)), tmp_path / "logo.jpg", "JPEG", quality=95)
-    data = load_logo(photo)
+    data = load_print_image(photo)
     image = opened(data)
     assert image.format == "JPEG" and image.mode == "RGB"
     # The height is the limit for a 4:3 picture in a 22 x 60 mm box; the shape is kept.
@@ -195,25 +195,25 @@ def test_phone_photo_is_downscaled_to_300_dpi_and_shrinks(tmp_path: Path) -> Non
 
 def test_wide_logo_is_limited_by_the_width(tmp_path: Path) -> None:
     wide = save(gradient((3000, 300)), tmp_path / "logo.png", "PNG")
-    image = opened(load_logo(wide))
+    image = opened(load_print_image(wide))
     assert image.size == (MAX_WIDTH_PX, round(300 * MAX_WIDTH_PX / 3000))
 
 
 def test_print_size_arguments_set_the_target(tmp_path: Path) -> None:
     square = save(gradient((2000, 2000)), tmp_path / "logo.png", "PNG")
-    image = opened(load_logo(square, printed_height_mm=25.4, max_width_mm=100))
+    image = opened(load_print_image(square, printed_height_mm=25.4, max_width_mm=100))
     assert image.size == (300, 300)
 
 
 def test_small_logo_is_never_upscaled(tmp_path: Path) -> None:
     small = save(gradient((120, 40)), tmp_path / "logo.png", "PNG")
-    assert opened(load_logo(small)).size == (120, 40)
+    assert opened(load_print_image(small)).size == (120, 40)
 
 
 def test_png_transparency_is_kept(tmp_path: Path) -> None:
     image = gradient((1000, 500), "RGBA")
     image.putalpha(Image.linear_gradient("L").resize((1000, 500)))
-    logo = opened(load_logo(save(image, tmp_path / "logo.png", "PNG")))
+    logo = opened(load_print_image(save(image, tmp_path / "logo.png", "PNG")))
     assert logo.format == "PNG" and logo.mode == "RGBA"
     alpha = logo.getchannel("A")
     assert alpha.getextrema()[0] < 10 and alpha.getextrema()[1] > 245
@@ -223,18 +223,18 @@ def test_palette_png_transparency_is_kept(tmp_path: Path) -> None:
     image = Image.new("P", (50, 20), 0)
     image.putpalette([255, 255, 255, 0, 94, 184] + [0] * 762)
     image.paste(1, (10, 5, 40, 15))
-    logo = opened(load_logo(save(image, tmp_path / "logo.png", "PNG", transparency=0)))
+    logo = opened(load_print_image(save(image, tmp_path / "logo.png", "PNG", transparency=0)))
     assert logo.mode == "RGBA"
     assert logo.getpixel((0, 0))[3] == 0 and logo.getpixel((20, 10)) == (0, 94, 184, 255)
 
 
 def test_opaque_png_becomes_rgb(tmp_path: Path) -> None:
-    logo = opened(load_logo(save(gradient((100, 50)).convert("L"), tmp_path / "logo.png", "PNG")))
+    logo = opened(load_print_image(save(gradient((100, 50)).convert("L"), tmp_path / "logo.png", "PNG")))
     assert logo.format == "PNG" and logo.mode == "RGB"
 
 
 def test_jpeg_named_png_is_treated_as_jpeg(tmp_path: Path) -> None:
-    logo = opened(load_logo(save(gradient((100, 50)), tmp_path / "logo.png", "JPEG")))
+    logo = opened(load_print_image(save(gradient((100, 50)), tmp_path / "logo.png", "JPEG")))
     assert logo.format == "JPEG"
 
 
@@ -242,7 +242,7 @@ def test_exif_rotation_is_applied_before_metadata_is_dropped(tmp_path: Path) -> 
     exif = Image.Exif()
     exif[0x0112] = 6  # Orientation: rotate 90 degrees clockwise to display
     photo = save(gradient((200, 100)), tmp_path / "logo.jpg", "JPEG", exif=exif.tobytes())
-    assert opened(load_logo(photo)).size == (100, 200)
+    assert opened(load_print_image(photo)).size == (100, 200)
 
 
 def test_metadata_is_stripped(tmp_path: Path) -> None:
@@ -251,7 +251,7 @@ def test_metadata_is_stripped(tmp_path: Path) -> None:
     exif[0x8298] = "Someone's name"  # copyright
     photo = save(gradient((300, 200)), tmp_path / "logo.jpg", "JPEG", exif=exif.tobytes(),
                  icc_profile=b"not-a-real-profile", dpi=(72, 72))
-    data = load_logo(photo)
+    data = load_print_image(photo)
     assert b"PhoneMaker" not in data and b"Someone" not in data and b"not-a-real-profile" not in data
     assert not opened(data).getexif()
 
@@ -263,7 +263,7 @@ def test_png_metadata_is_stripped(tmp_path: Path) -> None:
     exif = Image.Exif()
     exif[0x010F] = "PhoneMaker"
     logo = save(gradient((300, 200)), tmp_path / "logo.png", "PNG", icc_profile=profile, exif=exif.tobytes())
-    data = load_logo(logo)
+    data = load_print_image(logo)
     assert b"iCCP" not in data and b"eXIf" not in data and b"PhoneMaker" not in data
     assert "icc_profile" not in opened(data).info
 
@@ -278,7 +278,7 @@ def test_output_is_deterministic_and_ignores_metadata(tmp_path: Path) -> None:
     info.add_text("Creation Time", "2026-01-01T00:00:00")
     tagged = save(picture, tmp_path / "tagged.png", "PNG", pnginfo=info)
     assert plain.read_bytes() != tagged.read_bytes()
-    assert load_logo(plain) == load_logo(plain) == load_logo(tagged)
+    assert load_print_image(plain) == load_print_image(plain) == load_print_image(tagged)
 
     photo = save(gradient((900, 600)), tmp_path / "photo.jpg", "JPEG")
-    assert load_logo(photo) == load_logo(photo)
+    assert load_print_image(photo) == load_print_image(photo)

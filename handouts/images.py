@@ -1,4 +1,5 @@
-"""Clinic logos: checked before anything is decoded, then downscaled for print.
+"""Images for print (a clinic's logo, a topic's figures): checked before anything is
+decoded, then downscaled for print.
 
 A logo arrives from a clinic's own files, often a phone photo or a file exported by some
 design tool. Everything is checked in order of cost: the path, then the file's type and
@@ -42,8 +43,8 @@ def looks_like_url(text: str) -> bool:
     return bool(_URL.match(text.strip()))
 
 
-def load_logo(path: Path, *, printed_height_mm: float = 22.0, max_width_mm: float = 60.0) -> bytes:
-    """Read a PNG or JPEG logo, check it, and return it re-encoded at about 300 dpi.
+def load_print_image(path: Path, *, printed_height_mm: float = 22.0, max_width_mm: float = 60.0) -> bytes:
+    """Read a PNG or JPEG image (a logo, a figure), check it, and return it re-encoded at about 300 dpi.
 
     The image is fitted inside ``printed_height_mm`` x ``max_width_mm``, downscaled (never
     upscaled) to 300 dpi at that size, and re-encoded without metadata: PNG (transparency
@@ -65,18 +66,18 @@ def _fail(path: Path, message: str) -> InputError:
 
 def _read_regular_file(path: Path) -> bytes:
     if looks_like_url(str(path)):
-        raise _fail(path, "the logo must be a file on this computer, not a web address; "
+        raise _fail(path, "the image must be a file on this computer, not a web address; "
                           "download it and give the file's path")
     try:
         # stat, not open: opening a FIFO blocks and /dev/zero never ends.
         info = os.stat(path)
     except (FileNotFoundError, NotADirectoryError):
-        raise _fail(path, "logo file does not exist; check its name and folder") from None
+        raise _fail(path, "image file does not exist; check its name and folder") from None
     except OSError as exc:
-        raise _fail(path, f"cannot read the logo file: {exc.strerror}") from None
+        raise _fail(path, f"cannot read the image file: {exc.strerror}") from None
     _require_regular(path, info)
     if info.st_size > MAX_FILE_BYTES:
-        raise _fail(path, f"logo file is {info.st_size / 1_048_576:.1f} MB; the limit is "
+        raise _fail(path, f"image file is {info.st_size / 1_048_576:.1f} MB; the limit is "
                           f"{MAX_FILE_BYTES // 1_048_576} MB: save a smaller PNG or JPEG")
     try:
         with open(path, "rb") as handle:
@@ -84,15 +85,15 @@ def _read_regular_file(path: Path) -> bytes:
             _require_regular(path, os.fstat(handle.fileno()))
             data = handle.read(MAX_FILE_BYTES + 1)
     except OSError as exc:
-        raise _fail(path, f"cannot read the logo file: {exc.strerror or exc}") from None
+        raise _fail(path, f"cannot read the image file: {exc.strerror or exc}") from None
     if len(data) > MAX_FILE_BYTES:
-        raise _fail(path, f"logo file is over {MAX_FILE_BYTES // 1_048_576} MB: save a smaller PNG or JPEG")
+        raise _fail(path, f"image file is over {MAX_FILE_BYTES // 1_048_576} MB: save a smaller PNG or JPEG")
     return data
 
 
 def _require_regular(path: Path, info: os.stat_result) -> None:
     if stat.S_ISDIR(info.st_mode):
-        raise _fail(path, "is a folder, not a logo file; give the path of a PNG or JPEG file")
+        raise _fail(path, "is a folder, not a image file; give the path of a PNG or JPEG file")
     if not stat.S_ISREG(info.st_mode):
         raise _fail(path, "is not a regular file (it is a device, pipe or socket); "
                           "give the path of a PNG or JPEG file")
@@ -111,7 +112,7 @@ def _sniff(path: Path, data: bytes) -> str:
         raise _fail(path, "is an SVG drawing, which cannot be embedded: convert it to PNG "
                           "(at least 600 pixels wide) and use the PNG")
     if not data:
-        raise _fail(path, "logo file is empty: export the logo again as PNG or JPEG")
+        raise _fail(path, "image file is empty: export the image again as PNG or JPEG")
     found = next((name for magic, name in _OTHER_MAGIC if data.startswith(magic)), None)
     if found is None and data[8:12] == b"WEBP":
         found = "a WebP image"
@@ -141,7 +142,7 @@ def _decode(path: Path, data: bytes, kind: str) -> Image.Image:
         except (Image.DecompressionBombWarning, Image.DecompressionBombError):
             raise _fail(path, f"has too many pixels (over {MAX_PIXELS // 1_000_000} megapixels): {too_big}") from None
         except (OSError, SyntaxError, ValueError, EOFError) as exc:
-            raise _fail(path, f"is a damaged or incomplete {kind} file ({exc}): export the logo again") from None
+            raise _fail(path, f"is a damaged or incomplete {kind} file ({exc}): export the image again") from None
 
 
 def _fit_for_print(image: Image.Image, kind: str, printed_height_mm: float, max_width_mm: float) -> Image.Image:
