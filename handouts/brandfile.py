@@ -31,7 +31,7 @@ from .colours import (
 )
 from .errors import InputError, located
 from .images import load_print_image, looks_like_url
-from .tomlfile import key_lines, syntax_problem
+from .tomlfile import key_lines, syntax_problem, value_kind
 
 # Which keys each table may hold, and whether each is required.
 SCHEMA: dict[str, dict[str, bool]] = {
@@ -235,7 +235,7 @@ class _Reader:
                 self.problem(name, f"unknown {'table' if isinstance(value, dict) else 'key'}"
                                    + _suggest_top_level(name))
             elif not isinstance(value, dict):
-                self.problem(name, f"expected a [{name}] table, got {_kind(value)}")
+                self.problem(name, f"expected a [{name}] table, got {value_kind(value)}")
         for table, keys in SCHEMA.items():
             found = self.data.get(table, {})
             if not isinstance(found, dict):
@@ -262,8 +262,8 @@ class _Reader:
         if value is None:
             return None
         if not isinstance(value, str):
-            hint = f': write {key.split(".")[1]} = "{value}"' if _kind(value) == "a number" else ""
-            self.problem(key, f"expected text in double quotes, got {_kind(value)}{hint}")
+            hint = f': write {key.split(".")[1]} = "{value}"' if value_kind(value) == "a number" else ""
+            self.problem(key, f"expected text in double quotes, got {value_kind(value)}{hint}")
             return None
         value = value.strip()
         if not value:
@@ -277,20 +277,6 @@ class _Reader:
     def _required(self, key: str) -> bool:
         table, name = key.split(".")
         return SCHEMA[table][name]
-
-
-def _kind(value: object) -> str:
-    if isinstance(value, bool):
-        return "true/false"
-    if isinstance(value, (int, float)):
-        return "a number"
-    if isinstance(value, str):
-        return "text"
-    if isinstance(value, list):
-        return "a list"
-    if isinstance(value, dict):
-        return "a table"
-    return "a date or time"
 
 
 def _suggest_top_level(name: str) -> str:
@@ -339,13 +325,13 @@ def _address(reader: _Reader) -> tuple[str, ...] | None:
     if value is None:
         return None
     if not isinstance(value, list) or not value:
-        got = "an empty list" if value == [] else _kind(value)
+        got = "an empty list" if value == [] else value_kind(value)
         reader.problem(key, f"expected a list of address lines, got {got}: {example}")
         return None
     lines = []
     for number, line in enumerate(value, start=1):
         if not isinstance(line, str) or not line.strip():
-            reader.problem(key, f"address line {number} is {'empty' if isinstance(line, str) else _kind(line)}: "
+            reader.problem(key, f"address line {number} is {'empty' if isinstance(line, str) else value_kind(line)}: "
                                 f"each line must be non-empty text, {example}")
         elif any(unicodedata.category(c) == "Cc" for c in line):
             reader.problem(key, f"address line {number} has a tab or line break: give each line separately")

@@ -63,3 +63,19 @@ def key_lines(text: str) -> Iterator[KeyLine]:
 
 def _split(dotted: str) -> tuple[str, ...]:
     return tuple(part.strip().strip("\"'") for part in re.findall(_KEY_PART, dotted))
+
+
+def value_kind(value: object, *, show_number: bool = False) -> str:
+    """What a parsed TOML value is, in words for a message: "text", "a list", "a number"
+    (or "the number 2.5" with ``show_number``)."""
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, (int, float)):
+        return f"the number {value!r}" if show_number else "a number"
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a table"
+    return "a date or time"

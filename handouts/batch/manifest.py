@@ -17,7 +17,7 @@ from ..brand import PLACEHOLDER, Brand
 from ..brandfile import load_brand
 from ..errors import HandoutsError, InputError, located
 from ..i18n.catalogs import SOURCE_LOCALE, load_catalog, normalise, resolve
-from ..tomlfile import key_lines, syntax_problem
+from ..tomlfile import key_lines, syntax_problem, value_kind
 from ..topics import Topic, load_topic, search_path, select_sections, topic_ids
 from .names import (
     DEFAULT_PATTERN,
@@ -208,7 +208,7 @@ class _Check:
         if value is None:
             return None
         if not isinstance(value, str):
-            self.problem(f"expected text in double quotes, got {_kind(value)}", key, index)
+            self.problem(f"expected text in double quotes, got {value_kind(value, show_number=True)}", key, index)
             return None
         if not value.strip() or "\n" in value:
             self.problem("expected one line of text" if value.strip() else "is empty", key, index)
@@ -218,7 +218,7 @@ class _Check:
     def flag(self, table: dict, key: str, index: int | None, *, default: bool) -> bool | None:
         value = table.get(key, default)
         if not isinstance(value, bool):
-            self.problem(f"expected true or false, got {_kind(value)}", key, index)
+            self.problem(f"expected true or false, got {value_kind(value, show_number=True)}", key, index)
             return None
         return value
 
@@ -229,7 +229,7 @@ class _Check:
             return default
         value = table[key]
         if not isinstance(value, list) or not value or not all(isinstance(v, str) and v.strip() for v in value):
-            got = "an empty list" if value == [] else _kind(value)
+            got = "an empty list" if value == [] else value_kind(value, show_number=True)
             self.problem(f"expected a list of text such as {key} = {example}, got {got}", key, index)
             return None
         return tuple(v.strip() for v in value)
@@ -240,20 +240,6 @@ class _Check:
             self.problem(f"{value!r} is not a paper size; use \"a4\" or \"letter\"", key, index)
             return None
         return value.lower() if value else None
-
-
-def _kind(value: object) -> str:
-    if isinstance(value, bool):
-        return "true/false"
-    if isinstance(value, (int, float)):
-        return f"the number {value!r}"
-    if isinstance(value, str):
-        return "text"
-    if isinstance(value, list):
-        return "a list"
-    if isinstance(value, dict):
-        return "a table"
-    return "a date or time"
 
 
 # -- top level -----------------------------------------------------------------
@@ -333,7 +319,7 @@ def _handout_tables(check: _Check, data: dict) -> list[dict]:
                       "handout", None)
         return []
     if not isinstance(tables, list) or not all(isinstance(t, dict) for t in tables):
-        check.problem(f"expected [[handout]] tables, got {_kind(tables)}", "handout", None)
+        check.problem(f"expected [[handout]] tables, got {value_kind(tables, show_number=True)}", "handout", None)
         return []
     return tables
 
@@ -377,7 +363,7 @@ def _copies(check: _Check, table: dict, index: int) -> int | None:
     if isinstance(value, bool) or not isinstance(value, int):
         whole = isinstance(value, float) and value.is_integer()
         hint = f": write copies = {int(value)}" if whole else ""
-        check.problem(f"expected a whole number of copies, got {_kind(value)}{hint}", "copies", index)
+        check.problem(f"expected a whole number of copies, got {value_kind(value, show_number=True)}{hint}", "copies", index)
         return None
     if value < 1:
         check.problem(f"{value} is below 1; to print none, remove the [[handout]] table", "copies", index)
