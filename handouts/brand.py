@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
+from .review import Approval
+
 # Countries whose paper is US Letter (CLDR paperSize data); A4 everywhere else.
 LETTER_COUNTRIES = frozenset("BZ CA CL CO CR GT MX NI PA PH PR SV US VE".split())
 # Countries that state temperatures in Fahrenheit first.
@@ -37,6 +39,12 @@ EMERGENCY_NUMBERS = {
     "NG": "112",
 }
 
+# Standard out-of-hours urgent-advice lines, used on the handout when a brand sets none.
+STANDARD_URGENT_LINES = {"GB": "NHS 111"}
+# Where the clinic's guidance takes a young baby's temperature in the bottom (AAP, Canadian
+# Paediatric Society); elsewhere under the armpit (NICE NG143).
+RECTAL_THERMOMETER_COUNTRIES = frozenset("US PR GU VI AS MP CA".split())
+
 WRITE_IN = "_______________"
 
 
@@ -60,6 +68,11 @@ class Brand:
     templates: Path | None = None
     placeholder: bool = False
     source: Path | None = None
+    require_approval: bool = False
+    approvals: tuple[tuple[str, Approval], ...] = ()  # (topic id, approval), from [approval.TOPIC]
+
+    def approval_for(self, topic_id: str) -> Approval | None:
+        return dict(self.approvals).get(topic_id)
 
 
 def paper_for(country: str | None) -> Literal["a4", "letter"]:
@@ -68,6 +81,15 @@ def paper_for(country: str | None) -> Literal["a4", "letter"]:
 
 def temperature_for(country: str | None) -> Literal["C", "F"]:
     return "F" if country in FAHRENHEIT_COUNTRIES else "C"
+
+
+def urgent_line_for(brand: "Brand") -> str | None:
+    """The brand's urgent-advice line, else its country's standard one, else none."""
+    return brand.urgent_line or STANDARD_URGENT_LINES.get(brand.country or "")
+
+
+def thermometer_for(country: str | None) -> Literal["armpit", "rectal"]:
+    return "rectal" if country in RECTAL_THERMOMETER_COUNTRIES else "armpit"
 
 
 PLACEHOLDER = Brand(

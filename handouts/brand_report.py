@@ -5,7 +5,7 @@ import io
 
 from PIL import Image
 
-from .brand import EMERGENCY_NUMBERS, Brand, paper_for, temperature_for
+from .brand import EMERGENCY_NUMBERS, STANDARD_URGENT_LINES, Brand, paper_for, temperature_for, urgent_line_for
 from .brandfile import country_names
 from .colours import (
     MIN_TEXT_CONTRAST,
@@ -30,7 +30,7 @@ def describe(brand: Brand, warnings: list[str]) -> str:
         ("clinic.country", f"{country} ({country_names().get(country, 'unknown')})" if country else None),
         ("clinic.emergency_number",
          brand.emergency_number + _default_note(brand.emergency_number, EMERGENCY_NUMBERS.get(country or ""), country)),
-        ("clinic.urgent_line", brand.urgent_line),
+        ("clinic.urgent_line", _urgent_line(brand)),
         ("style.logo", _describe_logo(brand.logo)),
         ("style.primary", f"{brand.primary}: {_describe_text_on(brand.primary)}; "
                           f"as heading text on white, {_describe_ratio(contrast_ratio(brand.primary, '#FFFFFF'))}"),
@@ -57,6 +57,11 @@ def describe(brand: Brand, warnings: list[str]) -> str:
     else:
         out.append("No warnings.")
     return "\n".join(out)
+
+
+def _urgent_line(brand: Brand) -> str | None:
+    line = urgent_line_for(brand)
+    return line and line + _default_note(line, STANDARD_URGENT_LINES.get(brand.country or ""), brand.country)
 
 
 def _default_note(value: str, default: str | None, country: str | None) -> str:

@@ -6,11 +6,15 @@ from pathlib import Path
 from .errors import OutputError
 from .output import write_atomic
 
+# Its made-up contact details are also the example data ``brand_examples`` refuses: a value
+# changed here stops being refused in files written by earlier versions.
 STARTER = '''\
 # Handouts brand file: who is speaking on the handout and how it looks.
 #
 # EVERYTHING BELOW IS EXAMPLE DATA. Replace every value with your clinic's own details
 # before printing anything, then check the file with:  handouts brand check FILE
+# The example name, phone number, address, website and email are made up (the number is
+# one reserved for TV drama): no handout is printed while any of them is still here.
 #
 # Lines starting with # are comments. Text goes in "double quotes".
 # Keys marked "optional" can be deleted; required keys must stay.
@@ -36,7 +40,8 @@ country = "GB"
 # the country (999 for GB, 911 for US, 112 across the EU). Countries with no known
 # default must set it.
 # emergency_number = "999"
-# The line to call for urgent advice that is not an emergency. Optional.
+# The line to call for urgent advice that is not an emergency. Optional: where the
+# country has a standard one (NHS 111 in GB) the handout prints it when this is left out.
 urgent_line = "NHS 111"
 
 [style]

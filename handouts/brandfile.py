@@ -6,6 +6,7 @@ Values stay plain text: escaping for print is the renderer's job.
 """
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import functools
 import math
@@ -17,9 +18,11 @@ import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 
+import phonenumbers
 from babel import Locale
 
-from .brand import EMERGENCY_NUMBERS, Brand, paper_for, temperature_for
+from .brand import EMERGENCY_NUMBERS, STANDARD_URGENT_LINES, Brand, paper_for, temperature_for
+from .brand_examples import example_values
 from .colours import (
     MIN_TEXT_CONTRAST,
     best_text_on,
@@ -31,6 +34,7 @@ from .colours import (
 )
 from .errors import InputError, located
 from .images import load_print_image, looks_like_url
+from .review import APPROVAL_FIELDS, Approval
 from .tomlfile import key_lines, syntax_problem, value_kind
 
 # Which keys each table may hold, and whether each is required.
@@ -42,6 +46,9 @@ SCHEMA: dict[str, dict[str, bool]] = {
     "style": {"logo": False, "primary": True, "accent": True},
     "print": {"paper": False, "temperature": False, "footer_note": False, "templates": False},
 }
+
+# [approval] holds ``required`` and one [approval.TOPIC] table per topic the clinic adopts.
+APPROVAL = "approval"
 
 MAX_BRAND_FILE_BYTES = 1024 * 1024
 # CLDR territory codes that are not ISO 3166 countries (regions, groupings, test codes).
@@ -61,8 +68,11 @@ _TOML_DUPLICATE = re.compile(r"Cannot overwrite|Cannot declare|Duplicate inline 
 def load_brand(path: Path, *, strict: bool = False) -> tuple[Brand, list[str]]:
     """Read and check the brand file at ``path``; return the ``Brand`` and any warnings.
 
-    Raises ``InputError`` listing every problem found, each as ``file:line: key: message``.
-    Colours whose text contrast is under 4.5:1 are warnings, or problems when ``strict``.
+    Raises ``InputError`` listing every problem found, each as ``file:line: key: message``;
+    contact details still holding the starter file's made-up examples are always problems.
+    Warnings (problems when ``strict``): colours whose text contrast is under 4.5:1, a website
+    that is not https://, a phone number the country's numbering plan does not allow, and an
+    urgent line left out where the country has a standard one, or another country's line.
     """
     problems = _Findings(path)
     text = _read_text(path, problems)
@@ -89,13 +99,26 @@ def load_brand(path: Path, *, strict: bool = False) -> tuple[Brand, list[str]]:
         "footer_note": reader.text("print.footer_note"),
         "templates": _templates(reader),
     }
+    require_approval, approvals = _approvals(reader)
+    examples = example_values(values, country)
+    for example in examples:
+        reader.problem(example.key, example.message)
     warnings = problems if strict else _Findings(path)
     _contrast(reader, warnings, values["primary"], values["accent"])
+    _website_not_https(reader, warnings, values["website"])
+    _phone_for_country(reader, warnings, values["phone"], country)
+    _urgent_line_for_country(reader, warnings, values["urgent_line"], country)
     if problems.found:
         found = problems.in_file_order()
         count = f"{len(found)} problem" + ("s" if len(found) > 1 else "")
-        raise InputError(f"{path}: {count} in the brand file", problems=found)
-    return Brand(**values, placeholder=False, source=path), warnings.in_file_order()  # type: ignore[arg-type]
+        still = ""
+        if examples:
+            many = len(examples) > 1
+            still = (f"; {len(examples)} contact detail{'s are' if many else ' is'} still the starter's made-up "
+                     f"example{'s' if many else ''}: replace each with your clinic's own before printing")
+        raise InputError(f"{path}: {count} in the brand file{still}", problems=found)
+    return (Brand(**values, placeholder=False, source=path, require_approval=require_approval,  # type: ignore[arg-type]
+                  approvals=approvals), warnings.in_file_order())
 
 
 class _Findings:
@@ -231,6 +254,8 @@ class _Reader:
     def check_shape(self) -> None:
         """Unknown tables and keys, tables of the wrong type, and missing required keys."""
         for name, value in self.data.items():
+            if name == APPROVAL:
+                continue
             if name not in SCHEMA:
                 self.problem(name, f"unknown {'table' if isinstance(value, dict) else 'key'}"
                                    + _suggest_top_level(name))
@@ -448,6 +473,51 @@ def _templates(reader: _Reader) -> Path | None:
     return None
 
 
+def _approvals(reader: _Reader) -> tuple[bool, tuple[tuple[str, Approval], ...]]:
+    """``[approval] required`` and each ``[approval.TOPIC]`` table (written by
+    ``handouts review approve``): the clinic's code, who approved, when, until, and the
+    topic version and fingerprint approved."""
+    table = reader.data.get(APPROVAL)
+    if table is None:
+        return False, ()
+    if not isinstance(table, dict):
+        reader.problem(APPROVAL, f"expected an [{APPROVAL}] table, got {value_kind(table)}")
+        return False, ()
+    required = table.get("required", False)
+    if not isinstance(required, bool):
+        reader.problem(f"{APPROVAL}.required", f"expected true or false, got {value_kind(required)}")
+        required = True
+    found = []
+    for topic, entry in table.items():
+        if topic == "required":
+            continue
+        key = f"{APPROVAL}.{topic}"
+        if not isinstance(entry, dict):
+            reader.problem(key, f"expected a table [{key}] (record it with 'handouts review approve'), "
+                                f"got {value_kind(entry)}")
+            continue
+        for unknown in sorted(set(entry) - set(APPROVAL_FIELDS)):
+            reader.problem(f"{key}.{unknown}", f"unknown key; an approval has {', '.join(APPROVAL_FIELDS)}")
+        values: dict[str, object] = {}
+        for name in APPROVAL_FIELDS:
+            value = entry.get(name)
+            dated = name in ("date", "until")
+            if value is None:
+                reader.problem(f"{key}.{name}", "missing: record approvals with 'handouts review approve'",
+                               line=reader.lines.line(key))
+            elif dated and (not isinstance(value, dt.date) or isinstance(value, dt.datetime)):
+                reader.problem(f"{key}.{name}", f"expected a date like 2027-01-31, got {value_kind(value)}")
+            elif not dated and (not isinstance(value, str) or not value.strip()):
+                reader.problem(f"{key}.{name}", f"expected text in double quotes, got {value_kind(value)}")
+            else:
+                values[name] = value.strip() if isinstance(value, str) else value
+        if len(values) == len(APPROVAL_FIELDS):
+            if values["until"] <= values["date"]:  # type: ignore[operator]
+                reader.problem(f"{key}.until", "must be after the approval date")
+            found.append((topic, Approval(**values)))  # type: ignore[arg-type]
+    return required, tuple(found)
+
+
 def _contrast(reader: _Reader, found: _Findings, primary: str | None, accent: str | None) -> None:
     """Brand colours that make text hard to read (under WCAG AA, 4.5:1), added to ``found``."""
     # The renderer picks black or white text per colour, and the better of the two is never
@@ -467,3 +537,94 @@ def _contrast(reader: _Reader, found: _Findings, primary: str | None, accent: st
             found.add(f"as heading text on white it has contrast {format_ratio(ratio)}, "
                       f"below {MIN_TEXT_CONTRAST}:1: choose a darker colour",
                       line=reader.lines.line("style.primary"), key=f"style.primary {primary}")
+
+
+# -- warnings about what a clinic most often forgets -----------------------------------
+
+
+def _website_not_https(reader: _Reader, found: _Findings, website: str | None) -> None:
+    """A web address without https://: browsers warn about it, or the address is incomplete."""
+    if website is None or website.casefold().startswith("https://"):
+        return
+    secure = "https://" + re.sub(r"^[a-z][a-z0-9+.-]*://", "", website, flags=re.IGNORECASE)
+    found.add(f"{website!r} does not start with https://: give the secure address, such as {secure!r}, "
+              "and check that it opens", line=reader.lines.line("clinic.website"), key="clinic.website")
+
+
+def _phone_for_country(reader: _Reader, found: _Findings, phone: str | None, country: str | None) -> None:
+    """A phone number with fewer (or more) digits than the country's numbers have, or one its
+    numbering plan does not use, as the phonenumbers library (Google's libphonenumber) knows them."""
+    if phone is None or country is None:
+        return
+    if not phone.startswith("+") and country not in phonenumbers.SUPPORTED_REGIONS:
+        return  # no numbering plan to check against
+    try:
+        number = phonenumbers.parse(phone, country)
+    except phonenumbers.NumberParseException as exc:
+        fault = _PHONE_PARSE_FAULTS.get(exc.error_type, "short")
+    else:
+        fault = _PHONE_LENGTH_FAULTS.get(phonenumbers.is_possible_number_with_reason(number))
+        if fault is None and not phonenumbers.is_valid_number(number):
+            fault = "short" if _digits_missing(number) else "invalid"
+        if number.country_code != phonenumbers.country_code_for_region(country):  # a +code names its country
+            country = phonenumbers.region_code_for_country_code(number.country_code)
+    if fault is None:
+        return
+    where = f"{country} ({country_names().get(country, country)})"
+    message = {
+        "short": f"has fewer digits than {where} phone numbers have: give the whole number, with its area code",
+        "long": f"has more digits than {where} phone numbers have: check for a digit too many",
+        "length": f"does not have as many digits as {where} phone numbers have: check every digit",
+        "code": "does not start with a country code in use: check the number after the +",
+        "invalid": f"is not a {where} phone number in use: check every digit and the area code",
+    }[fault]
+    found.add(f"{phone!r} {message}", line=reader.lines.line("clinic.phone"), key="clinic.phone")
+
+
+def _digits_missing(number: phonenumbers.PhoneNumber) -> bool:
+    """Whether an invalid number is a local one without its area code, or becomes a valid
+    number with one to four more digits: such numbers have lost digits rather than got some wrong."""
+    local = phonenumbers.is_possible_number_for_type_with_reason(number, phonenumbers.PhoneNumberType.FIXED_LINE)
+    if local == phonenumbers.ValidationResult.IS_POSSIBLE_LOCAL_ONLY:
+        return True
+    written = f"+{number.country_code}{phonenumbers.national_significant_number(number)}"
+    return any(phonenumbers.is_valid_number(phonenumbers.parse(written + digit * extra))
+               for extra in range(1, 5) for digit in "0123456789")
+
+
+_PHONE_PARSE_FAULTS = {
+    phonenumbers.NumberParseException.TOO_LONG: "long",
+    phonenumbers.NumberParseException.INVALID_COUNTRY_CODE: "code",
+}
+_PHONE_LENGTH_FAULTS = {
+    phonenumbers.ValidationResult.TOO_SHORT: "short",
+    phonenumbers.ValidationResult.IS_POSSIBLE_LOCAL_ONLY: "short",
+    phonenumbers.ValidationResult.TOO_LONG: "long",
+    phonenumbers.ValidationResult.INVALID_LENGTH: "length",
+    phonenumbers.ValidationResult.INVALID_COUNTRY_CODE: "code",
+}
+
+
+def _urgent_line_for_country(reader: _Reader, found: _Findings, urgent_line: str | None,
+                             country: str | None) -> None:
+    """No urgent line where the country has a standard one (the handout prints that one
+    instead), or another country's standard line, such as the starter's NHS 111 kept by a US clinic."""
+    standard = STANDARD_URGENT_LINES.get(country or "")
+    key, line = "clinic.urgent_line", reader.lines.line("clinic.urgent_line")
+    if urgent_line is None:
+        if standard is not None and reader.raw(key) is None:
+            found.add(f"not set: the handout will print the standard urgent-advice line for {country}, {standard}; "
+                      f'add urgent_line = "{standard}" under [clinic] to say so, or give your own out-of-hours line',
+                      line=line, key=key)
+        return
+    spoken = _spoken(urgent_line)
+    if country is None or standard is not None and _spoken(standard) == spoken:
+        return
+    other = next((code for code, there in STANDARD_URGENT_LINES.items() if _spoken(there) == spoken), None)
+    if other is not None:
+        found.add(f"{urgent_line!r} is the standard urgent-advice line for {other}, but the clinic is in {country}: "
+                  "give the line your patients should call, or delete the line", line=line, key=key)
+
+
+def _spoken(text: str) -> str:
+    return " ".join(text.casefold().split())

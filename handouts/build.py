@@ -14,7 +14,7 @@ from babel.dates import format_date
 from babel.localedata import exists as locale_exists
 from babel.numbers import format_decimal
 
-from .brand import PLACEHOLDER, Brand
+from .brand import PLACEHOLDER, Brand, thermometer_for, urgent_line_for
 from .errors import InputError
 from .i18n.catalogs import (
     SOURCE_LOCALE,
@@ -27,6 +27,7 @@ from .images import load_print_image
 from .markup import parse_section
 from .model import Block, Contact, Document, Figure, Furniture, Look, Section
 from .pdf import render_pdf
+from .review import SHARED, Approval, Status, judge, judge_approval, topic_fingerprint
 from .templating import make_environment, render_section
 from .topics import Topic, load_topic, search_path, select_sections
 
@@ -41,6 +42,8 @@ class Request:
     brand: Brand = PLACEHOLDER
     paper: str | None = None
     allow_incomplete: bool = False
+    allow_overdue: bool = False
+    today: dt.date | None = None  # for review dates; None means the real today
 
 
 @dataclass(frozen=True)
@@ -70,7 +73,8 @@ def build_document(request: Request) -> tuple[Document, tuple[str, ...]]:
     translations = RecordingTranslations(catalog.translations, source=catalog.locale == SOURCE_LOCALE)
     formats = formatting_locale(locale, brand.country)
     parsed = _sections(topic, sections, path, translations, brand, formats)
-    labels = _labels(topic, brand, translations, formats)
+    content, approval, overdue = _provenance(request, topic, path, catalog, messages)
+    labels = _labels(topic, brand, translations, formats, content, approval)
     title = translations.gettext(topic.title)
     if translations.missing and not request.allow_incomplete:
         raise InputError(
@@ -91,11 +95,10 @@ def build_document(request: Request) -> tuple[Document, tuple[str, ...]]:
         furniture=Furniture(
             code=topic.code,
             version=topic.version,
-            reviewed=labels.pop("_reviewed"),
-            review_due=labels.pop("_due"),
             footer_note=brand.footer_note,
+            credits=_credits(catalog, translations, translations.gettext),
             labels=labels,
-            notices=_notices(catalog, translations),
+            notices=_notices(catalog, translations, overdue, formats),
         ),
         look=Look(brand.primary, brand.accent, request.paper or brand.paper, brand.logo),  # type: ignore[arg-type]
     )
@@ -115,7 +118,12 @@ def formatting_locale(locale: str, country: str | None) -> str:
 def _sections(topic: Topic, ids: tuple[str, ...], path: tuple[Path, ...], translations, brand: Brand,
               formats: str) -> tuple[Section, ...]:
     env = make_environment(path, translations)
-    values = {"clinic": _clinic_values(brand), "fever": fever_text(brand.temperature, formats)}
+    values = {
+        "clinic": _clinic_values(brand),
+        "fever": temperature_text(38, brand.temperature, formats),
+        "low_temperature": temperature_text(36, brand.temperature, formats),
+        "thermometer": thermometer_for(brand.country),
+    }
     parsed = []
     for section_id in ids:
         markup, source = render_section(env, topic.id, section_id, values)
@@ -124,18 +132,19 @@ def _sections(topic: Topic, ids: tuple[str, ...], path: tuple[Path, ...], transl
     return tuple(parsed)
 
 
-FIGURE_HEIGHT_MM = 42.0  # as printed by the renderer
-FIGURE_WIDTH_MM = 60.0
+FIGURE_HEIGHT_MM = 30.0  # as printed by the renderer
+FIGURE_WIDTH_MM = 40.0
 
 
 def _with_image(block: Block, topic_id: str, path: tuple[Path, ...], source: str) -> Block:
-    """A figure with its picture loaded from the topic's folder (a clinic's first)."""
+    """A figure with its picture loaded from the topic's folder, else the shared folder
+    (a clinic's override folder first in both)."""
     if not isinstance(block, Figure):
         return block
-    found = next((folder / topic_id / block.source for folder in path
-                  if (folder / topic_id / block.source).is_file()), None)
+    candidates = [folder / sub / block.source for sub in (topic_id, SHARED) for folder in path]
+    found = next((c for c in candidates if c.is_file()), None)
     if found is None:
-        raise InputError(f"{source}: figure {block.source!r} is not in the topic's folder")
+        raise InputError(f"{source}: figure {block.source!r} is not in the topic's folder or in {SHARED}/")
     image = load_print_image(found, printed_height_mm=FIGURE_HEIGHT_MM, max_width_mm=FIGURE_WIDTH_MM)
     return replace(block, image=image)
 
@@ -148,19 +157,26 @@ def section_titles(topic: Topic, locale: str = SOURCE_LOCALE, brand: Brand = PLA
     return [(s.id, s.title) for s in sections]
 
 
-def fever_text(unit: str, locale: str) -> str:
-    """The fever threshold in the clinic's unit, the other unit in brackets."""
-    celsius = f"{format_decimal(38, locale=locale)}\u00a0\u00b0C"
-    fahrenheit = f"{format_decimal(100.4, locale=locale)}\u00a0\u00b0F"
-    return f"{fahrenheit} ({celsius})" if unit == "F" else f"{celsius} ({fahrenheit})"
+def temperature_text(celsius: float, unit: str, locale: str) -> str:
+    """A temperature in the clinic's unit, the other unit in brackets: 38 °C (100.4 °F)."""
+    fahrenheit = round(celsius * 9 / 5 + 32, 1)
+    c_text = f"{format_decimal(celsius, locale=locale)}\u00a0\u00b0C"
+    f_text = f"{format_decimal(fahrenheit, locale=locale)}\u00a0\u00b0F"
+    return f"{f_text} ({c_text})" if unit == "F" else f"{c_text} ({f_text})"
+
+
+def unbroken(number: str | None) -> str | None:
+    """A phone number or service name that must never wrap across lines (a misdial risk):
+    its spaces become no-break spaces, which every renderer keeps together."""
+    return number.replace(" ", "\u00a0") if number else number
 
 
 def _clinic_values(brand: Brand) -> dict[str, str | None]:
     return {
         "name": brand.name,
-        "phone": brand.phone,
-        "emergency_number": brand.emergency_number,
-        "urgent_line": brand.urgent_line,
+        "phone": unbroken(brand.phone),
+        "emergency_number": unbroken(brand.emergency_number),
+        "urgent_line": unbroken(urgent_line_for(brand)),
         "website": brand.website,
     }
 
@@ -169,46 +185,148 @@ def _contact(brand: Brand) -> Contact:
     return Contact(
         name=brand.name,
         department=brand.department,
-        phone=brand.phone,
+        phone=unbroken(brand.phone) or "",
         address=brand.address,
         website=brand.website,
         email=brand.email,
-        emergency_number=brand.emergency_number,
-        urgent_line=brand.urgent_line,
+        emergency_number=unbroken(brand.emergency_number) or "",
+        urgent_line=unbroken(urgent_line_for(brand)),
         placeholder=brand.placeholder,
     )
 
 
-def _labels(topic: Topic, brand: Brand, translations: RecordingTranslations, formats: str) -> dict[str, str]:
+def _date(value: dt.date, formats: str) -> str:
+    return format_date(value, format="long", locale=formats)
+
+
+def _labels(topic: Topic, brand: Brand, translations: RecordingTranslations, formats: str,
+            content: Status, approval: Approval | None) -> dict[str, str]:
     """The words the page furniture prints, translated, with dates formatted for the locale."""
     _ = translations.gettext
-
-    def date(value: dt.date) -> str:
-        return format_date(value, format="long", locale=formats)
-
-    reviewed, due = date(topic.reviewed), date(topic.review_due)
     return {
-        "_reviewed": reviewed,
-        "_due": due,
         "do": _("Do"),
         "dont": _("Don't"),
         "level_routine": _("Not urgent"),
         "level_urgent": _("Urgent: today"),
         "level_emergency": _("Emergency: now"),
         "page": _("Page %(page)s of %(total)s").replace("%(page)s", "{page}").replace("%(total)s", "{total}"),
-        "leaflet": _("Leaflet %(code)s, version %(version)s. Reviewed %(reviewed)s. Next review due %(due)s.") % {
-            "code": topic.code, "version": topic.version, "reviewed": reviewed, "due": due},
-        "phone": _("Phone: %(phone)s") % {"phone": brand.phone},
-        "contact_title": _("Contact us"),
-        "emergency": _("In an emergency, call %(number)s.") % {"number": brand.emergency_number},
+        "leaflet": _leaflet_line(topic, content, approval, _, formats),
+        "phone": _("Phone: %(phone)s") % {"phone": unbroken(brand.phone)},
+        "emergency": _("In an emergency, call %(number)s.") % {"number": unbroken(brand.emergency_number)},
         "placeholder": _("Sample handout: no clinic details set up yet. Fill in the blank lines by hand."),
     }
 
 
-def _notices(catalog: Catalog, translations: RecordingTranslations) -> tuple[str, ...]:
+def check_review(request: Request) -> list[str]:
+    """The review, approval and overdue rules for ``request``, without rendering: raises
+    ``InputError`` as ``build`` would; returns the warnings ``build`` would print. Batch
+    runs this for every handout before it prints any."""
+    path = search_path(request.brand.templates)
+    topic = load_topic(request.topic, path)
+    messages: list[str] = []
+    _provenance(request, topic, path, load_catalog(request.locale), messages)
+    return messages
+
+
+def _provenance(request: Request, topic: Topic, path: tuple[Path, ...], catalog: Catalog,
+                messages: list[str]) -> tuple[Status, Approval | None, list[dt.date]]:
+    """Who checked the text (our review, the clinic's approval) and what is overdue."""
+    today = request.today or dt.date.today()
+    fingerprint = topic_fingerprint(topic.id, path)
+    content = judge(topic.review, fingerprint, today)
+    approval = _approval(topic, request.brand, fingerprint, today, request.allow_overdue, messages)
+    overdue = [] if approval else _overdue_content(topic, content, request.allow_overdue)
+    if approval and approval.until < today:
+        overdue.append(approval.until)
+    overdue += _overdue_translation(catalog, today, request.allow_overdue)
+    return content, approval, overdue
+
+
+def _approval(topic: Topic, brand: Brand, fingerprint: str, today: dt.date, allow_overdue: bool,
+              messages: list[str]) -> Approval | None:
+    """The clinic's approval of this topic, when it covers the text as it is now. A brand
+    with ``required = true`` refuses a topic it has not approved, or whose text changed."""
+    approval = brand.approval_for(topic.id)
+    where = f"{brand.source}: [approval.{topic.id}]"
+    if approval is None:
+        if brand.require_approval:
+            raise InputError(f"{where}: topic {topic.id!r} is not approved by the clinic, and the brand file "
+                             f"requires approval; record it with 'handouts review approve {topic.id} --brand "
+                             f"{brand.source} --by \"Name, role\" --code YOUR-CODE'")
+        return None
+    state = judge_approval(approval, fingerprint, today)
+    if state == "stale":
+        problem = (f"{where}: topic {topic.id!r} changed since the clinic approved version {approval.version} on "
+                   f"{approval.date}; review the new text and approve it again ('handouts review approve')")
+        if brand.require_approval:
+            raise InputError(problem)
+        messages.append(f"warning: {problem}; printing without the clinic's approval")
+        return None
+    if state == "overdue" and not allow_overdue:
+        raise InputError(f"{where}: the clinic's approval of topic {topic.id!r} ran out on {approval.until}: "
+                         f"approve it again, or build with --allow-overdue to print it marked as overdue")
+    return approval
+
+
+def _overdue_content(topic: Topic, content: Status, allow_overdue: bool) -> list[dt.date]:
+    if content.state != "overdue":
+        return []
+    if not allow_overdue:
+        raise InputError(
+            f"{topic.path / 'topic.toml'}: topic {topic.id!r} is overdue for review since "
+            f"{content.record.next_review}; review it ('handouts review sign'), or build with --allow-overdue "
+            f"to print it marked as overdue on every page")
+    return [content.record.next_review]  # type: ignore[list-item]
+
+
+def _overdue_translation(catalog: Catalog, today: dt.date, allow_overdue: bool) -> list[dt.date]:
+    due = catalog.review.due_date
+    if catalog.locale == SOURCE_LOCALE or catalog.draft or due is None or due >= today:
+        return []
+    if not allow_overdue:
+        raise InputError(f"{catalog.path}: the {catalog.locale} translation is overdue for review since {due}; "
+                         f"review it ('handouts review sign --locale {catalog.locale}'), or build with "
+                         f"--allow-overdue to print it marked as overdue on every page")
+    return [due]
+
+
+def _leaflet_line(topic: Topic, content: Status, approval: Approval | None, _, formats: str) -> str:
+    """The clinic's code and approval, or ours: leaflet code and version, then who checked
+    the text and when, or that nobody has."""
+    if approval is not None:
+        return _("Clinic leaflet %(code)s. Approved by %(approver)s on %(date)s, until %(until)s.") % {
+            "code": approval.code, "approver": approval.approved_by, "date": _date(approval.date, formats),
+            "until": _date(approval.until, formats)}
+    line = _("Leaflet %(code)s, version %(version)s.") % {"code": topic.code, "version": topic.version}
+    if not content.printable:
+        draft = _("Draft: not yet checked by a clinician.")
+        return f"{line} {draft}"
+    record = content.record
+    checked = _("Checked by %(reviewer)s on %(date)s. Next review due %(due)s.") % {
+        "reviewer": record.reviewer, "date": _date(record.date, formats), "due": _date(record.next_review, formats)}
+    return f"{line} {checked}"
+
+
+def translation_is_draft(catalog: Catalog, translations: RecordingTranslations) -> bool:
+    """A draft catalog, or a reviewed one in which a message this handout uses changed since
+    the review (the English under it, or the translation itself)."""
+    return catalog.draft or catalog.review.changed(catalog.digests, translations.used) > 0
+
+
+def _credits(catalog: Catalog, translations: RecordingTranslations, _) -> tuple[str, ...]:
+    """Who translated and checked a reviewed, current translation (one small footer line)."""
+    if catalog.locale == SOURCE_LOCALE or translation_is_draft(catalog, translations):
+        return ()
+    review = catalog.review
+    return (_("Translated by %(translator)s. Translation checked by %(reviewer)s on %(date)s.") % {
+        "translator": review.translator, "reviewer": review.reviewer, "date": review.date},)
+
+
+def _notices(catalog: Catalog, translations: RecordingTranslations, overdue: list[dt.date],
+             formats: str) -> tuple[str, ...]:
     _ = translations.gettext
-    notices = []
-    if catalog.locale != SOURCE_LOCALE and catalog.draft:
+    notices = [_("Overdue for review since %(date)s.") % {"date": _date(min(overdue), formats)}] if overdue else []
+    if catalog.locale != SOURCE_LOCALE and translation_is_draft(catalog, translations):
         notices.append(_("Draft translation, not yet reviewed."))
     if translations.missing:
         notices.append(_("Parts of this handout are not translated yet and are printed in English."))

@@ -1,6 +1,8 @@
 """The ``handouts`` command line: arguments in, one library call, errors to exit codes."""
 from __future__ import annotations
 
+import datetime as dt
+import json
 import sys
 from pathlib import Path
 
@@ -18,6 +20,8 @@ from .i18n import workflow
 from .i18n.catalogs import available_locales
 from .i18n.listing import locale_rows
 from .output import write_atomic
+from .review.sign import approve, sign_catalog, sign_topic
+from .review.status import approval_summary, status_rows, topic_summary
 from .topics import load_topic, search_path, topic_ids
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
@@ -92,8 +96,10 @@ def main() -> None:
 @click.option("--strict", is_flag=True, help="Treat brand warnings (such as low colour contrast) as errors.")
 @click.option("--allow-incomplete", is_flag=True,
               help="Print even if some text is not translated: it stays in English and the handout says so.")
+@click.option("--allow-overdue", is_flag=True,
+              help="Print a topic, translation or approval past its review date, marked overdue on every page.")
 def build_command(topic: str, sections: tuple[str, ...], output: str | None, locale: str, paper: str | None,
-                  brand_file: Path | None, strict: bool, allow_incomplete: bool) -> None:
+                  brand_file: Path | None, strict: bool, allow_incomplete: bool, allow_overdue: bool) -> None:
     """Build one handout as a PDF.
 
     \b
@@ -112,7 +118,7 @@ def build_command(topic: str, sections: tuple[str, ...], output: str | None, loc
             for warning in warnings:
                 click.echo(f"handouts: warning: {warning}", err=True)
         handout = build(Request(topic=topic, sections=sections, locale=locale, brand=brand, paper=paper,
-                                allow_incomplete=allow_incomplete))
+                                allow_incomplete=allow_incomplete, allow_overdue=allow_overdue))
         for message in handout.messages:
             click.echo(f"handouts: {message}", err=True)
         if output == "-":
@@ -135,14 +141,24 @@ def list_group() -> None:
 
 
 @list_group.command("topics")
-def list_topics() -> None:
-    """List the topics that can be printed."""
-    for topic_id in topic_ids():
-        try:
-            topic = load_topic(topic_id)
-        except HandoutsError as error:
-            _fail(error)
-        click.echo(f"{topic_id}\t{topic.title}")
+@click.option("-b", "--brand", "brand_file", type=click.Path(dir_okay=False, path_type=Path), envvar="HANDOUTS_BRAND",
+              help="Also show the clinic's approval of each topic (default: $HANDOUTS_BRAND).")
+def list_topics(brand_file: Path | None) -> None:
+    """List the topics: id, title, version, review status, reviewer, next review due."""
+    try:
+        brand = load_brand(brand_file)[0] if brand_file else PLACEHOLDER
+        path = search_path(brand.templates)
+        today = dt.date.today()
+        for topic_id in topic_ids(path):
+            topic = load_topic(topic_id, path)
+            state, reviewer, due = topic_summary(topic, path, today)
+            row = [topic_id, topic.title, f"version {topic.version}", state, reviewer or "-", f"due {due}" if due else "-"]
+            if brand_file:
+                approval, code, until = approval_summary(topic, brand, path, today)
+                row.append(f"clinic approval: {approval}" + (f" ({code}, until {until})" if code else ""))
+            click.echo("\t".join(row))
+    except HandoutsError as error:
+        _fail(error)
 
 
 @list_group.command("locales")
@@ -284,7 +300,7 @@ def i18n_check(locales: Path, locale: str | None) -> None:
     for report in reports:
         status = "ok" if not (report.problems or report.incomplete) else "needs work"
         click.echo(f"{report.locale}: {status} ({report.stats.translated}/{report.stats.total} translated, "
-                   f"review: {report.review.status})")
+                   f"review: {report.review_state})")
         for problem in report.problems:
             click.echo(f"  error: {problem}")
         for line in report.incomplete:
@@ -305,7 +321,89 @@ def i18n_stats(locales: Path) -> None:
     click.echo("locale\ttranslated\tfuzzy\tuntranslated\treview\treviewer")
     for r in reports:
         click.echo(f"{r.locale}\t{r.stats.translated}\t{r.stats.fuzzy}\t{r.stats.untranslated}\t"
-                   f"{r.review.status}\t{r.review.reviewer or '-'}")
+                   f"{r.review_state}\t{r.review.reviewer or '-'}")
 
 
 main.add_command(batch_command, "batch")
+
+
+@main.group("review", context_settings=CONTEXT, epilog=EXIT_CODES)
+def review_group() -> None:
+    """Record and show clinical reviews, translation reviews and a clinic's approvals.
+
+    \b
+    Examples:
+      handouts review status
+      handouts review sign milia --reviewer "Dr Ana Pérez, consultant paediatrician"
+      handouts review sign milia --locale es --reviewer "Luis Gómez, paediatric nurse"
+      handouts review approve milia --brand clinic.toml --by "Jo Smith, governance lead" --code QEH-NEO-012
+    """
+
+
+_DATE = click.DateTime(formats=["%Y-%m-%d"])
+
+
+@review_group.command("sign")
+@click.argument("topic", shell_complete=_complete_topics)
+@click.option("--reviewer", required=True, help='Who reviewed it: "Name, role".')
+@click.option("-l", "--locale", default=None, help="Record the review of this language's translation instead.")
+@click.option("--translator", default=None, help="With --locale: who translated it (kept from the catalog if not given).")
+@click.option("--next-review", type=_DATE, default=None, help="When the next review is due (default: in two years).")
+def review_sign(topic: str, reviewer: str, locale: str | None, translator: str | None, next_review) -> None:
+    """Record a review of a topic's English (or, with --locale, of a translation) as it is now."""
+    today = dt.date.today()
+    due = next_review.date() if next_review else None
+    try:
+        if locale:
+            load_topic(topic)
+            path = sign_catalog(locale, reviewer, today=today, root=resources.locales_dir(), translator=translator,
+                                next_review=due)
+            click.echo(f"handouts: recorded the review of {path} by {reviewer} on {today}", err=True)
+            return
+        record = sign_topic(topic, reviewer, today=today, next_review=due)
+        click.echo(f"handouts: recorded the review of {topic} version {record.version} by {record.reviewer} on "
+                   f"{record.date}; next review due {record.next_review}", err=True)
+    except HandoutsError as error:
+        _fail(error)
+
+
+@review_group.command("approve")
+@click.argument("topic", shell_complete=_complete_topics)
+@click.option("-b", "--brand", "brand_file", required=True, type=click.Path(dir_okay=False, path_type=Path),
+              help="The clinic's brand file: the approval is written into it.")
+@click.option("--by", "approver", required=True, help='Who approved it for the clinic: "Name, role".')
+@click.option("--code", required=True, help="The clinic's own leaflet code, printed in the footer.")
+@click.option("--until", type=_DATE, default=None, help="When the approval ends (default: in two years).")
+def review_approve(topic: str, brand_file: Path, approver: str, code: str, until) -> None:
+    """Record the clinic's approval of a topic as it is now (with the clinic's overrides)."""
+    today = dt.date.today()
+    try:
+        brand = load_brand(brand_file)[0]
+        approval = approve(topic, brand, by=approver, code=code, today=today, until=until.date() if until else None)
+    except HandoutsError as error:
+        _fail(error)
+    click.echo(f"handouts: {brand_file}: {topic} approved as {approval.code} by {approval.approved_by} on "
+               f"{approval.date}, until {approval.until}", err=True)
+
+
+@review_group.command("status")
+@click.option("-b", "--brand", "brand_file", type=click.Path(dir_okay=False, path_type=Path), envvar="HANDOUTS_BRAND",
+              help="Include the clinic's approvals (default: $HANDOUTS_BRAND).")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
+              help="json: one object per topic x language, for a governance dashboard.")
+def review_status(brand_file: Path | None, fmt: str) -> None:
+    """One row per topic x language: content and translation review, clinic approval, due dates."""
+    try:
+        brand = load_brand(brand_file)[0] if brand_file else PLACEHOLDER
+        rows = status_rows(brand, today=dt.date.today())
+    except HandoutsError as error:
+        _fail(error)
+    if fmt == "json":
+        click.echo(json.dumps([row.as_dict() for row in rows], indent=2, ensure_ascii=False))
+        return
+    click.echo("topic\tlocale\tcontent\tdue\ttranslation\tapproval\tproblems")
+    for row in rows:
+        translation = row.translation + (f" ({row.translation_changed} changed)" if row.translation_changed else "")
+        approval = row.approval + (f" {row.approval_code} until {row.approval_until}" if row.approval_code else "")
+        click.echo("\t".join([row.topic, row.locale, row.content, row.review_due or "-", translation, approval,
+                              "; ".join(row.problems) or "ok"]))

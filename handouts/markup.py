@@ -15,6 +15,7 @@ from .model import (
     QA,
     Block,
     Callout,
+    CareCard,
     Figure,
     Heading,
     Inline,
@@ -24,9 +25,11 @@ from .model import (
     Section,
     Span,
     Table,
+    WriteIn,
 )
 
-_SPACE = re.compile(r"\s+")
+# Layout whitespace only: a no-break space (U+00A0) is text, keeping a phone number whole.
+_SPACE = re.compile(r"[ \t\n\r\f\v]+")
 # Chinese and Japanese put no spaces between words or after punctuation: a space that the
 # template's layout left between two such characters is not text.
 _CJK = "\u3000-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef"
@@ -100,11 +103,15 @@ def _block(el: ET.Element) -> Block:
         return _table(el)
     if el.tag == "callout":
         return _callout(el)
+    if el.tag == "care":
+        return _care(el)
+    if el.tag == "write":
+        return _write(el)
     if el.tag == "qa":
         return _qa(el)
     if el.tag == "figure":
         return _figure(el)
-    raise _Bad(el, f"unknown block <{el.tag}>; allowed: h, p, ul, ol, do, dont, table, callout, qa, figure")
+    raise _Bad(el, f"unknown block <{el.tag}>; allowed: h, p, ul, ol, do, dont, table, callout, care, write, qa, figure")
 
 
 def _items(el: ET.Element) -> tuple[Inline, ...]:
@@ -165,6 +172,42 @@ def _callout(el: ET.Element) -> Callout:
     return Callout(kind, title, tuple(blocks))  # type: ignore[arg-type]
 
 
+def _care(el: ET.Element) -> CareCard:
+    level = el.get("level", "")
+    if level not in _LEVELS:
+        raise _Bad(el, f"care level={level!r} is not one of {', '.join(_LEVELS)}")
+    _no_loose_text(el)
+    children = list(el)
+    if not children or children[0].tag != "title":
+        raise _Bad(el, "a <care> card starts with a <title> that says what to do")
+    title = _require_text(children[0])
+    blocks = []
+    for child in children[1:]:
+        if child.tag not in ("p", "ul"):
+            raise _Bad(child, f"a care card may hold p or ul, not <{child.tag}>")
+        blocks.append(_block(child))
+    if not blocks:
+        raise _Bad(el, "the care card lists no signs")
+    return CareCard(level, title, tuple(blocks))  # type: ignore[arg-type]
+
+
+def _write(el: ET.Element) -> WriteIn:
+    _no_loose_text(el)
+    children = list(el)
+    title = _require_text(children.pop(0)) if children and children[0].tag == "title" else None
+    fields = []
+    for child in children:
+        if child.tag != "field":
+            raise _Bad(child, f"<write> may hold a <title> and <field> labels, not <{child.tag}>")
+        lines = child.get("lines", "1")
+        if not lines.isdigit() or not 1 <= int(lines) <= 6:
+            raise _Bad(child, f"field lines={lines!r} must be a whole number from 1 to 6")
+        fields.append((_require_text(child), int(lines)))
+    if not fields:
+        raise _Bad(el, "<write> has no <field>")
+    return WriteIn(title, tuple(fields))
+
+
 def _qa(el: ET.Element) -> QA:
     _no_loose_text(el)
     children = list(el)
@@ -180,9 +223,14 @@ def _figure(el: ET.Element) -> Figure:
                        "with no folder, '..' or URL")
     _no_loose_text(el)
     children = list(el)
-    if [c.tag for c in children] != ["caption"]:
-        raise _Bad(el, "<figure> must hold exactly one <caption>: every picture says what it shows")
-    return Figure(source, _require_text(children[0]))
+    if not children or children[0].tag != "caption" or [c for c in children[1:] if c.tag == "caption"]:
+        raise _Bad(el, "<figure> must hold exactly one <caption>, first: every picture says what it shows")
+    beside = []
+    for child in children[1:]:
+        if child.tag not in ("p", "ul", "ol"):
+            raise _Bad(child, f"beside a picture may go p, ul or ol, not <{child.tag}>")
+        beside.append(_block(child))
+    return Figure(source, _require_text(children[0]), beside=tuple(beside))
 
 
 def _require_text(el: ET.Element) -> Inline:

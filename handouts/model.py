@@ -66,6 +66,25 @@ class Callout:
 
 
 @dataclass(frozen=True)
+class CareCard:
+    """When and where to get help, at one urgency level (the NHS care-card pattern): a
+    title that says what to do, then the signs (paragraphs or lists). The level prints in
+    words as well as colour."""
+
+    level: Level
+    title: Inline
+    blocks: tuple["Block", ...]
+
+
+@dataclass(frozen=True)
+class WriteIn:
+    """Labelled blank lines for the reader to fill in by hand (a date, questions)."""
+
+    title: Inline | None
+    fields: tuple[tuple[Inline, int], ...]  # label, number of blank lines
+
+
+@dataclass(frozen=True)
 class QA:
     question: Inline
     answer: Inline
@@ -73,15 +92,17 @@ class QA:
 
 @dataclass(frozen=True)
 class Figure:
-    """A picture from the topic's folder, with its caption. ``image`` holds the bytes to
-    print (PNG or JPEG, scaled for print) once the build has found the file."""
+    """A picture from the topic's folder, with its caption and, optionally, the blocks that
+    go beside it (the steps the picture shows). ``image`` holds the bytes to print (PNG or
+    JPEG, scaled for print) once the build has found the file."""
 
     source: str
     caption: Inline
     image: bytes | None = None
+    beside: tuple["Block", ...] = ()
 
 
-Block = Heading | Paragraph | ItemList | Table | Callout | QA | Figure
+Block = Heading | Paragraph | ItemList | Table | Callout | CareCard | WriteIn | QA | Figure
 
 
 @dataclass(frozen=True)
@@ -112,9 +133,8 @@ class Furniture:
 
     code: str
     version: str
-    reviewed: str
-    review_due: str
     footer_note: str | None
+    credits: tuple[str, ...] = ()  # who translated and checked the text, where recorded
     labels: dict[str, str] = field(default_factory=dict)
     notices: tuple[str, ...] = ()
 

@@ -1,13 +1,13 @@
 """Topics: the folders of section templates and their metadata (``topic.toml``)."""
 from __future__ import annotations
 
-import datetime as dt
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import InputError, RequestError
 from .resources import TEMPLATES_DIR
+from .review import Record, parse_record
 
 ALL = "all"
 
@@ -18,8 +18,7 @@ class Topic:
     title: str
     code: str
     version: str
-    reviewed: dt.date
-    review_due: dt.date
+    review: Record
     sources: tuple[str, ...]
     sections: tuple[str, ...]
     default_sections: tuple[str, ...]
@@ -56,16 +55,16 @@ def load_topic(topic_id: str, path: tuple[Path, ...] = (TEMPLATES_DIR,)) -> Topi
     for section in defaults:
         if section not in sections:
             raise InputError(f"{meta_file}: default_sections: {section!r} is not one of the topic's sections")
-    unknown = set(data) - {"title", "code", "version", "reviewed", "review_due", "sources", "sections", "default_sections"}
+    unknown = set(data) - {"title", "code", "version", "review", "sources", "sections", "default_sections"}
     if unknown:
-        raise InputError(f"{meta_file}: unknown key {sorted(unknown)[0]!r}")
+        hint = " (the review is a [review] table now: see templates/README.md)" if unknown & {"reviewed", "review_due"} else ""
+        raise InputError(f"{meta_file}: unknown key {sorted(unknown)[0]!r}{hint}")
     return Topic(
         id=topic_id,
         title=get.str("title"),
         code=get.str("code"),
         version=get.str("version"),
-        reviewed=get.date("reviewed"),
-        review_due=get.date("review_due"),
+        review=parse_record(data.get("review"), meta_file, meta_file.read_text(encoding="utf-8")),
         sources=get.str_list("sources"),
         sections=sections,
         default_sections=defaults,
@@ -112,12 +111,6 @@ class _Getter:
         value = self._get(key)
         if not isinstance(value, str) or not value.strip():
             raise InputError(f"{self.path}: {key}: expected non-empty text, got {value!r}")
-        return value
-
-    def date(self, key: str) -> dt.date:
-        value = self._get(key)
-        if not isinstance(value, dt.date) or isinstance(value, dt.datetime):
-            raise InputError(f"{self.path}: {key}: expected a date like 2026-01-31, got {value!r}")
         return value
 
     def str_list(self, key: str) -> tuple[str, ...]:

@@ -12,7 +12,7 @@ from pathlib import Path
 from pypdf import PdfReader
 from reportlab.lib.units import mm
 
-from handouts.pdf.page import BAND, FOOTER, RUNNING
+from handouts.pdf.page import BAND, RUNNING
 
 GOLDEN_DIR = Path(__file__).parent / "golden"
 
@@ -21,17 +21,48 @@ def reader(pdf: bytes) -> PdfReader:
     return PdfReader(io.BytesIO(pdf))
 
 
+FURNITURE_SIZE = 11.5  # page furniture (footer 9 pt, running header 10 pt) is set smaller than any body text
+TITLE_SIZE = 20  # the handout's title: the first page's masthead ends above it
+
+
+def _texts(page) -> list[tuple[float, float, str]]:
+    """(y, font size, text) of every piece of text on ``page``."""
+    found: list[tuple[float, float, str]] = []
+
+    def visit(text, cm, tm, font, size):
+        if text.strip():
+            found.append((cm[5] + tm[5] * cm[3], size * (tm[3] or 1), text))
+
+    page.extract_text(visitor_text=visit)
+    return found
+
+
+def story_bounds(page, number: int) -> tuple[float, float]:
+    """(bottom, top) of the story on a page, in points from the bottom edge: above the
+    footer's small type, below the masthead (first page) or the running header."""
+    texts = _texts(page)
+    height = float(page.mediabox.height)
+    footer = [y for y, size, _t in texts if size < FURNITURE_SIZE and y < height / 3]
+    bottom = max(footer) + 3 * mm if footer else 0.0
+    if number == 0:
+        titles = [y + size for y, size, _t in texts if size >= TITLE_SIZE]
+        top = max(titles) + 1 if titles else height - BAND
+    else:
+        header = [y for y, size, _t in texts if size < FURNITURE_SIZE and y > height * 2 / 3]
+        top = min(header) - 1 if header else height - RUNNING
+    return bottom, top
+
+
 def body_text(pdf: bytes) -> str:
-    """The text of the story, page after page, without the page furniture (header band,
+    """The text of the story, page after page, without the page furniture (masthead,
     running header, footer), as text extraction sees it."""
     pieces: list[str] = []
     for number, page in enumerate(reader(pdf).pages):
-        height = float(page.mediabox.height)
-        top = height - (BAND if number == 0 else RUNNING) - 4 * mm
+        bottom, top = story_bounds(page, number)
 
-        def visit(text, cm, tm, font, size, top=top):
+        def visit(text, cm, tm, font, size, bottom=bottom, top=top):
             y = cm[5] + tm[5] * cm[3]
-            if FOOTER < y < top:
+            if bottom < y < top:
                 pieces.append(text)
 
         page.extract_text(visitor_text=visit)
@@ -48,8 +79,8 @@ def body_text_poppler(pdf: bytes) -> str:
         pieces = []
         for number, page in enumerate(reader(pdf).pages):
             width, height = float(page.mediabox.width), float(page.mediabox.height)
-            top = (BAND if number == 0 else RUNNING) + 4 * mm
-            crop = ["-x", "0", "-y", str(int(top)), "-W", str(int(width)), "-H", str(int(height - top - FOOTER))]
+            bottom, top = story_bounds(page, number)
+            crop = ["-x", "0", "-y", str(int(height - top)), "-W", str(int(width)), "-H", str(int(top - bottom))]
             pieces.append(subprocess.run(["pdftotext", "-f", str(number + 1), "-l", str(number + 1), *crop,
                                           str(path), "-"], capture_output=True, text=True, check=True).stdout)
     return "\n".join(pieces)

@@ -36,10 +36,11 @@ QPDF = shutil.which("qpdf")
 BRAND = """\
 [clinic]
 name = "Riverside Birth Centre"
-phone = "020 7946 0000"
-address = ["1 Example Road", "London W2 1NY"]
+phone = "0161 496 0000"
+address = ["12 Mill Lane", "Manchester M1 4BT"]
 website = "https://example.org"
 country = "GB"
+urgent_line = "NHS 111"
 
 [style]
 primary = "{primary}"
@@ -53,8 +54,6 @@ TOPIC = """\
 title = "Hiccups in babies"
 code = "TEST-HIC-001"
 version = "1.0"
-reviewed = 2026-01-01
-review_due = 2028-01-01
 sources = ["written for the tests"]
 sections = ["what", "help", "long"]
 default_sections = ["what", "help"]

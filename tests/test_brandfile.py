@@ -9,6 +9,8 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
+from handouts import brand_examples
+from handouts.brand_examples import example_values, starter_examples
 from handouts.brand_report import describe
 from handouts.brand_starter import STARTER, write_starter
 from handouts.brandfile import SCHEMA, load_brand
@@ -16,12 +18,12 @@ from handouts.errors import EXIT_INPUT, EXIT_OUTPUT, InputError, OutputError
 
 VALID = """\
 [clinic]
-name = "  St Mary's Maternity Unit  "
+name = "  Riverside Birth Centre  "
 department = "Postnatal ward"
-phone = "020 7946 0000"
-address = ["1 Example Road", "London W2 1NY"]
-website = "https://example.org/leaflets"
-email = "ward@example.org"
+phone = "0161 496 0000"
+address = ["12 Mill Lane", "Riverside RV1 2AB"]
+website = "https://riverside-births.example/leaflets"
+email = "postnatal@riverside-births.example"
 country = "GB"
 urgent_line = "NHS 111"
 
@@ -81,12 +83,12 @@ def test_valid_file_gives_a_brand_with_every_value(tmp_path: Path) -> None:
     path = write(tmp_path, VALID)
     brand, warnings = load_brand(path)
     assert warnings == []
-    assert brand.name == "St Mary's Maternity Unit"  # surrounding space stripped
+    assert brand.name == "Riverside Birth Centre"  # surrounding space stripped
     assert brand.department == "Postnatal ward"
-    assert brand.phone == "020 7946 0000"
-    assert brand.address == ("1 Example Road", "London W2 1NY")
-    assert brand.website == "https://example.org/leaflets"
-    assert brand.email == "ward@example.org"
+    assert brand.phone == "0161 496 0000"
+    assert brand.address == ("12 Mill Lane", "Riverside RV1 2AB")
+    assert brand.website == "https://riverside-births.example/leaflets"
+    assert brand.email == "postnatal@riverside-births.example"
     assert brand.country == "GB"
     assert brand.urgent_line == "NHS 111"
     assert (brand.primary, brand.accent) == ("#005EB8", "#FFB81C")
@@ -96,7 +98,7 @@ def test_valid_file_gives_a_brand_with_every_value(tmp_path: Path) -> None:
 
 
 def test_text_is_kept_plain_not_escaped(tmp_path: Path) -> None:
-    brand, _ = load_brand(write(tmp_path, edited('"  St Mary\'s Maternity Unit  "', '"A&E <Children>"')))
+    brand, _ = load_brand(write(tmp_path, edited('"  Riverside Birth Centre  "', '"A&E <Children>"')))
     assert brand.name == "A&E <Children>"
 
 
@@ -183,7 +185,7 @@ def test_toml_syntax_error_at_end_of_file(tmp_path: Path) -> None:
 
 
 def test_duplicate_key(tmp_path: Path) -> None:
-    text = edited('phone = "020 7946 0000"', 'phone = "020 7946 0000"\nphone = "020 7946 0001"')
+    text = edited('phone = "0161 496 0000"', 'phone = "0161 496 0000"\nphone = "0161 496 0001"')
     refused(tmp_path, text, "clinic.phone", "0001", "duplicate key", f"first on line {line_of(text, '0000')}")
 
 
@@ -206,7 +208,7 @@ def test_unknown_table_close_to_a_known_one(tmp_path: Path) -> None:
 
 
 def test_unknown_key_suggests_the_close_one(tmp_path: Path) -> None:
-    text = edited('phone = "020 7946 0000"', 'phone = "020 7946 0000"\nphonne = "1"')
+    text = edited('phone = "0161 496 0000"', 'phone = "0161 496 0000"\nphonne = "1"')
     refused(tmp_path, text, "clinic.phonne", "phonne", "unknown key", "did you mean 'clinic.phone'?")
 
 
@@ -216,7 +218,7 @@ def test_key_in_the_wrong_table_says_where_it_belongs(tmp_path: Path) -> None:
 
 
 def test_missing_required_key_points_at_its_table(tmp_path: Path) -> None:
-    text = edited('website = "https://example.org/leaflets"\n', "")
+    text = edited('website = "https://riverside-births.example/leaflets"\n', "")
     refused(tmp_path, text, "clinic.website", "[clinic]", "missing required key")
 
 
@@ -235,33 +237,33 @@ def test_table_given_as_a_value(tmp_path: Path) -> None:
 
 
 def test_address_given_as_text(tmp_path: Path) -> None:
-    text = edited('["1 Example Road", "London W2 1NY"]', '"1 Example Road, London"')
+    text = edited('["12 Mill Lane", "Riverside RV1 2AB"]', '"12 Mill Lane, London"')
     refused(tmp_path, text, "clinic.address", "address =", "expected a list of address lines, got text")
 
 
 def test_address_empty_list(tmp_path: Path) -> None:
-    text = edited('["1 Example Road", "London W2 1NY"]', "[]")
+    text = edited('["12 Mill Lane", "Riverside RV1 2AB"]', "[]")
     refused(tmp_path, text, "clinic.address", "address =", "got an empty list")
 
 
 def test_address_with_an_empty_line_and_a_number(tmp_path: Path) -> None:
-    text = edited('["1 Example Road", "London W2 1NY"]', '["1 Example Road", "  ", 42]')
+    text = edited('["12 Mill Lane", "Riverside RV1 2AB"]', '["12 Mill Lane", "  ", 42]')
     refused(tmp_path, text, "clinic.address", "address =", "address line 2 is empty", "address line 3 is a number")
 
 
 def test_address_over_several_lines_points_at_the_key(tmp_path: Path) -> None:
-    text = edited('["1 Example Road", "London W2 1NY"]', '[\n  "1 Example Road",\n  "",\n]')
+    text = edited('["12 Mill Lane", "Riverside RV1 2AB"]', '[\n  "12 Mill Lane",\n  "",\n]')
     refused(tmp_path, text, "clinic.address", "address =", "address line 2 is empty")
 
 
 def test_name_given_as_a_number(tmp_path: Path) -> None:
-    text = edited('"  St Mary\'s Maternity Unit  "', "42")
+    text = edited('"  Riverside Birth Centre  "', "42")
     refused(tmp_path, text, "clinic.name", "name = 42", "expected text in double quotes, got a number",
             'write name = "42"')
 
 
 def test_phone_given_as_a_number(tmp_path: Path) -> None:
-    refused(tmp_path, edited('"020 7946 0000"', "2079460000"), "clinic.phone", "phone =", "got a number")
+    refused(tmp_path, edited('"0161 496 0000"', "1614960000"), "clinic.phone", "phone =", "got a number")
 
 
 def test_department_given_as_a_list(tmp_path: Path) -> None:
@@ -270,7 +272,7 @@ def test_department_given_as_a_list(tmp_path: Path) -> None:
 
 
 def test_empty_required_text(tmp_path: Path) -> None:
-    refused(tmp_path, edited('"  St Mary\'s Maternity Unit  "', '"   "'), "clinic.name", "name =", "is empty")
+    refused(tmp_path, edited('"  Riverside Birth Centre  "', '"   "'), "clinic.name", "name =", "is empty")
 
 
 def test_empty_optional_text_is_refused_too(tmp_path: Path) -> None:
@@ -279,7 +281,7 @@ def test_empty_optional_text_is_refused_too(tmp_path: Path) -> None:
 
 
 def test_text_over_several_lines_is_refused(tmp_path: Path) -> None:
-    text = edited('"  St Mary\'s Maternity Unit  "', '"""St Mary\'s\nMaternity Unit"""')
+    text = edited('"  Riverside Birth Centre  "', '"""Riverside\nBirth Centre"""')
     refused(tmp_path, text, "clinic.name", "name =", "single line")
 
 
@@ -343,24 +345,24 @@ def test_emergency_number_given_as_a_number(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(("phone", "reason"), [
-    ('"020 7946 0000 ext 5"', "contains letters"),
+    ('"0161 496 0000 ext 5"', "contains letters"),
     ('"0800-FLOWERS"', "contains letters"),
-    ('"020 7946 0000 / 0001"', "contains '/'"),
+    ('"0161 496 0000 / 0001"', "contains '/'"),
     ('"020 +7946"', "'+' may only come first"),
     ('"12"', "fewer than 3 digits"),
 ])
 def test_bad_phone(tmp_path: Path, phone: str, reason: str) -> None:
-    refused(tmp_path, edited('"020 7946 0000"', phone), "clinic.phone", "phone =", reason)
+    refused(tmp_path, edited('"0161 496 0000"', phone), "clinic.phone", "phone =", reason)
 
 
-@pytest.mark.parametrize("phone", ["+44 (0)20 7946-0000", "020.7946.0000", "+1 (555) 010-0199"])
+@pytest.mark.parametrize("phone", ["+44 (0)161 496-0000", "0161.496.0000", "+1 (555) 010-0199"])
 def test_phone_punctuation_that_is_allowed(tmp_path: Path, phone: str) -> None:
-    brand, _ = load_brand(write(tmp_path, edited('"020 7946 0000"', f'"{phone}"')))
+    brand, _ = load_brand(write(tmp_path, edited('"0161 496 0000"', f'"{phone}"')))
     assert brand.phone == phone
 
 
 def test_bad_email(tmp_path: Path) -> None:
-    refused(tmp_path, edited('"ward@example.org"', '"ward.example.org"'), "clinic.email", "email =",
+    refused(tmp_path, edited('"postnatal@riverside-births.example"', '"ward.example.org"'), "clinic.email", "email =",
             "not an email address")
 
 
@@ -457,7 +459,7 @@ def test_brand_file_is_a_device() -> None:
 
 
 def test_every_problem_is_reported_at_once_in_file_order(tmp_path: Path) -> None:
-    text = edited('"020 7946 0000"', '"call us"',
+    text = edited('"0161 496 0000"', '"call us"',
                   edited('"GB"', '"UK"', edited('"#FFB81C"', '"#fff"', edited("[print]", "[printing]"))))
     path = write(tmp_path, text)
     with pytest.raises(InputError) as caught:
@@ -504,8 +506,8 @@ def test_describe_lists_values_defaults_logo_and_contrast(tmp_path: Path) -> Non
     brand, warnings = load_brand(path)
     report = describe(brand, warnings)
     assert str(path) in report
-    for value in ("St Mary's Maternity Unit", "Postnatal ward", "020 7946 0000", "1 Example Road",
-                  "London W2 1NY", "https://example.org/leaflets", "ward@example.org", "NHS 111",
+    for value in ("Riverside Birth Centre", "Postnatal ward", "0161 496 0000", "12 Mill Lane", "Riverside RV1 2AB",
+                  "https://riverside-births.example/leaflets", "postnatal@riverside-births.example", "NHS 111",
                   "Leaflets are reviewed every two years."):
         assert value in report
     assert "GB (United Kingdom)" in report
@@ -528,13 +530,79 @@ def test_describe_lists_warnings(tmp_path: Path) -> None:
 # -- the starter file -------------------------------------------------------------------------------------
 
 
-def test_starter_loads_cleanly(tmp_path: Path) -> None:
+def test_starter_is_refused_for_its_examples_and_nothing_else(tmp_path: Path) -> None:
     path = tmp_path / "clinic.toml"
     write_starter(path)
     assert path.read_text(encoding="utf-8") == STARTER
-    brand, warnings = load_brand(path, strict=True)
+    with pytest.raises(InputError) as caught:
+        load_brand(path)
+    found = caught.value.problems
+    assert [p.split(": ")[1] for p in found] == [
+        "clinic.name", "clinic.phone", "clinic.address", "clinic.website", "clinic.email"]
+    assert all("the starter file's made-up example" in p for p in found)
+    assert "5 contact details are still the starter's made-up examples" in caught.value.message
+
+
+def test_starter_with_its_examples_replaced_loads_cleanly(tmp_path: Path) -> None:
+    own = {"name": "Riverside Birth Centre", "phone": "0161 496 0000", "address": "12 Mill Lane",
+           "website": "https://riverside-births.example/leaflets", "email": "postnatal@riverside-births.example"}
+    text = STARTER
+    for key, examples in starter_examples().items():
+        for number, example in enumerate(examples):
+            text = text.replace(f'"{example}"', f'"{own[key]}{number or ""}"')
+    brand, warnings = load_brand(write(tmp_path, text), strict=True)
     assert warnings == []
-    assert brand.name == "St Mary's Maternity Unit" and "example.org" in brand.website
+    assert (brand.name, brand.urgent_line, brand.emergency_number) == ("Riverside Birth Centre", "NHS 111", "999")
+
+
+def test_examples_are_the_starter_s_made_up_contact_values() -> None:
+    examples = starter_examples()
+    assert examples == {
+        "name": ("St Mary's Maternity Unit",),
+        "phone": ("020 7946 0000",),  # Ofcom's drama range, 020 7946 0000 to 0999
+        "address": ("1 Example Road", "London W2 1NY"),
+        "website": ("https://example.org/leaflets",),
+        "email": ("ward@example.org",),
+    }
+    assert 'urgent_line = "NHS 111"' in STARTER, "a real line, not an example"
+    assert all(f'"{value}"' in STARTER for values in examples.values() for value in values)
+
+
+def test_examples_follow_the_starter_text(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # One source: change the starter and the check follows it.
+    monkeypatch.setattr(brand_examples, "STARTER", STARTER.replace("020 7946 0000", "020 7946 0123"))
+    brand_examples._starter_clinic.cache_clear()
+    try:
+        assert starter_examples()["phone"] == ("020 7946 0123",)
+        message = problems(write(tmp_path, edited('"0161 496 0000"', '"020 7946 0123"')))
+        assert "clinic.phone: '020 7946 0123' is the starter file's made-up example value" in message
+        brand, _ = load_brand(write(tmp_path, edited('"0161 496 0000"', '"020 7946 0000"')))
+        assert brand.phone == "020 7946 0000"
+    finally:
+        brand_examples._starter_clinic.cache_clear()
+
+
+@pytest.mark.parametrize(("key", "value"), [
+    ("phone", "020 7946 0000"), ("phone", "+44 20 7946 0000"), ("phone", "0207 946 0000"),
+    ("name", "ST MARY'S  MATERNITY UNIT"), ("website", "example.org/leaflets/"), ("email", " WARD@EXAMPLE.ORG"),
+])
+def test_example_values_match_whatever_the_spacing_and_case(key: str, value: str) -> None:
+    assert [found.key for found in example_values({key: value}, "GB")] == [f"clinic.{key}"]
+
+
+@pytest.mark.parametrize(("key", "value"), [
+    ("urgent_line", "NHS 111"), ("emergency_number", "999"), ("phone", "020 7946 0001"),
+    ("name", "St Mary's Hospital Maternity Unit"), ("website", "https://example.org/leaflets/milia"),
+])
+def test_real_or_different_values_are_not_examples(key: str, value: str) -> None:
+    assert example_values({key: value}, "GB") == []
+
+
+def test_address_examples_are_matched_line_by_line_and_whole() -> None:
+    assert example_values({"address": ("12 Mill Lane", "London  W2 1NY")}, "GB")[0].values == ("London  W2 1NY",)
+    assert example_values({"address": ("1 Example Road London W2 1NY",)}, "GB")[0].values == (
+        "1 Example Road London W2 1NY",)
+    assert example_values({"address": ("12 Mill Lane", "London W2 1NZ")}, "GB") == []
 
 
 def test_starter_mentions_every_key_with_a_comment() -> None:

@@ -16,11 +16,11 @@ from .support import all_text, body_text, reader, words
 
 UK = """
 [clinic]
-name = "St Mary's Maternity Unit"
+name = "St Anne's Maternity Unit"
 department = "Postnatal ward"
-phone = "020 7946 0000"
-address = ["1 Example Road", "London W2 1NY"]
-website = "https://example.org/leaflets"
+phone = "0161 496 0000"
+address = ["12 Mill Lane", "Manchester M1 4BT"]
+website = "https://stannes.example/leaflets"
 country = "GB"
 urgent_line = "NHS 111"
 
@@ -63,8 +63,9 @@ def handout_text(path: Path, **request) -> tuple[str, bytes]:
 
 def test_uk_clinic(tmp_path: Path) -> None:
     text, pdf = handout_text(brand_file(tmp_path, UK.format(extra="")))
-    for expected in ("St Mary's Maternity Unit", "Postnatal ward", "020 7946 0000", "https://example.org/leaflets",
-                     "Call 999 now.", "In an emergency, call 999.", "If the clinic is closed, call NHS 111.",
+    for expected in ("St Anne's Maternity Unit", "Postnatal ward", "0161 496 0000", "https://stannes.example/leaflets",
+                     "Call 999 or go to an emergency department now", "In an emergency, call 999.",
+                     "If the clinic is closed, call NHS 111.",
                      "38 °C (100.4 °F)"):
         assert expected in text, expected
     assert "911" not in text and "Sample" not in text
@@ -75,7 +76,7 @@ def test_uk_clinic(tmp_path: Path) -> None:
 def test_us_clinic(tmp_path: Path) -> None:
     square_logo(tmp_path)
     text, pdf = handout_text(brand_file(tmp_path, US))
-    for expected in ('A&B <Maternity> "Unit"', "(555) 010-4477", "https://abkids.example", "Call 911 now.",
+    for expected in ('A&B <Maternity> "Unit"', "(555) 010-4477", "https://abkids.example", "Call 911 or go to an emergency department now",
                      "100.4 °F (38 °C)", "Springfield, IL 62701"):
         assert expected in text, expected
     assert "999" not in text and "If the clinic is closed" not in text
@@ -110,7 +111,7 @@ def test_brand_from_option_and_environment(tmp_path: Path) -> None:
         out = tmp_path / "out.pdf"
         result = runner.invoke(main, ["build", "milia", "-o", str(out), *args], env=env, catch_exceptions=False)
         assert result.exit_code == 0, result.stderr
-        assert "020 7946 0000" in words(all_text(out.read_bytes()))
+        assert "0161 496 0000" in words(all_text(out.read_bytes()))
         out.unlink()
 
 
@@ -141,7 +142,15 @@ def test_brand_init_then_check(tmp_path: Path) -> None:
     assert runner.invoke(main, ["brand", "init", str(path)]).exit_code == 0
     assert runner.invoke(main, ["brand", "init", str(path)]).exit_code == 4
     check = runner.invoke(main, ["brand", "check", str(path)])
-    assert check.exit_code == 0
+    assert check.exit_code == 3, "the starter's made-up contact details must be replaced first"
+    path.write_text(path.read_text(encoding="utf-8")
+                    .replace("St Mary's Maternity Unit", "St Anne's Maternity Unit")
+                    .replace("020 7946 0000", "0161 496 0000")
+                    .replace('"1 Example Road", "London W2 1NY"', '"12 Mill Lane", "Manchester M1 4BT"')
+                    .replace("https://example.org/leaflets", "https://stannes.example/leaflets")
+                    .replace("ward@example.org", "ward@stannes.example"), encoding="utf-8")
+    check = runner.invoke(main, ["brand", "check", str(path)])
+    assert check.exit_code == 0, check.output
     assert "contrast" in check.stdout and "999" in check.stdout
 
 
@@ -161,8 +170,8 @@ def test_template_overrides_replace_and_add_sections(tmp_path: Path) -> None:
     assert ids[-1] == "visiting" and "home-care" in ids
     text = words(body_text(handout.pdf))
     assert "Our ward lends a soft cloth to every family." in text
-    assert "Wipe your baby's face gently." in text, "the packaged home-care text is still there"
-    assert text.index("Caring for your baby's skin at home") < text.index("Our ward lends a soft cloth")
+    assert "Wipe the face gently with a soft, clean cloth." in text, "the packaged home-care text is still there"
+    assert text.index("Caring for your baby's skin") < text.index("Our ward lends a soft cloth")
     assert text.rstrip().find("Visiting our ward") > text.find("Questions parents often ask")
     listed = CliRunner().invoke(main, ["list", "sections", "milia"]).stdout
     assert "visiting" not in listed, "other clinics do not see this clinic's section"
@@ -190,7 +199,7 @@ def test_temperature_unit_can_be_set(tmp_path: Path, unit: str, expected: str) -
 @pytest.mark.parametrize("locale", ["ar", "es", "zh_Hans"])
 def test_translated_handout_for_a_uk_clinic_keeps_its_numbers(tmp_path: Path, locale: str) -> None:
     text, _ = handout_text(brand_file(tmp_path, UK.format(extra="")), locale=locale)
-    for expected in ("020 7946 0000", "999", "NHS 111", "https://example.org/leaflets"):
+    for expected in ("0161 496 0000", "999", "NHS 111", "https://stannes.example/leaflets"):
         assert expected in text, expected
 
 
@@ -209,7 +218,7 @@ def test_a_clinic_can_replace_a_figure(tmp_path: Path) -> None:
     Image.new("RGB", (400, 300), (0, 128, 0)).save(overrides / "where-milia-appear.png")
     path = brand_file(tmp_path, UK.format(extra='[print]\ntemplates = "overrides"\n'))
     brand, _ = load_brand(path)
-    pdf = build(Request("milia", sections=("overview",), brand=brand)).pdf
+    pdf = build(Request("milia", sections=("types",), brand=brand)).pdf
     pictures = [Image.open(io.BytesIO(image.data)).convert("RGB") for page in reader(pdf).pages for image in page.images]
     assert any(picture.getpixel((5, 5)) == (0, 128, 0) for picture in pictures)
 

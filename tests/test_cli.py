@@ -21,7 +21,7 @@ TITLES = {
     "types": "Types of milia",
     "causes": "What causes milia",
     "compare": "Milia or something else?",
-    "home-care": "Caring for your baby's skin at home",
+    "home-care": "Caring for your baby's skin",
     "treatment": "Does my baby need treatment?",
     "seek-advice": "When to get help",
     "faq": "Questions parents often ask",
@@ -152,7 +152,7 @@ def test_disk_full_exits_4_and_keeps_the_old_file(tmp_path: Path, monkeypatch: p
 def test_list_topics() -> None:
     result = run(["list", "topics"])
     assert result.exit_code == 0
-    assert result.stdout.splitlines() == ["milia\tMilia in newborns"]
+    assert result.stdout.splitlines() == ["milia\tMilia in newborns\tversion 2.0\tdraft\t-\t-"]
 
 
 def test_list_sections_shows_ids_titles_and_defaults() -> None:

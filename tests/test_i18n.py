@@ -1,20 +1,24 @@
 """Translations: locale choice, catalog checks, refusing untranslated text, the translator workflow."""
 from __future__ import annotations
 
+import datetime as dt
 import re
 import shutil
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from babel.messages.pofile import read_po, write_po
 from click.testing import CliRunner
 
+from handouts.brand import PLACEHOLDER
 from handouts.build import Request, build, build_document
 from handouts.cli import main
 from handouts.errors import InputError, RequestError
 from handouts.i18n.catalogs import load_catalog, po_path, read_catalog, resolve
 from handouts.i18n.checks import check_catalog
-from handouts.resources import LOCALES_DIR
+from handouts.resources import LOCALES_DIR, TEMPLATES_DIR
+from handouts.review.sign import sign_topic
 
 from .support import all_text_poppler, body_text, reader, words
 
@@ -87,13 +91,17 @@ def test_english_has_no_draft_notice() -> None:
     assert build_document(Request("milia"))[0].furniture.notices == ()
 
 
-def test_dates_and_numbers_follow_the_locale() -> None:
-    es, _ = build_document(Request("milia", locale="es"))
-    assert es.furniture.reviewed == "1 de noviembre de 2026"
+def test_dates_and_numbers_follow_the_locale(tmp_path: Path) -> None:
     seek = next(s for s in build_document(Request("milia", locale="es", sections=("seek-advice",)))[0].sections)
     assert "100,4" in str(seek)
-    zh, _ = build_document(Request("milia", locale="zh_Hans"))
-    assert zh.furniture.reviewed == "2026年11月1日"
+    overrides = tmp_path / "overrides"
+    shutil.copytree(TEMPLATES_DIR / "milia", overrides / "milia")
+    sign_topic("milia", "Dr Ana Perez, paediatrician", today=dt.date(2026, 11, 1), templates=overrides)
+    brand = replace(PLACEHOLDER, templates=overrides)
+    es, _ = build_document(Request("milia", locale="es", brand=brand, today=dt.date(2026, 12, 1)))
+    assert "1 de noviembre de 2026" in es.furniture.labels["leaflet"]
+    zh, _ = build_document(Request("milia", locale="zh_Hans", brand=brand, today=dt.date(2026, 12, 1)))
+    assert "2026年11月1日" in zh.furniture.labels["leaflet"]
 
 
 # -- broken catalogs -------------------------------------------------------------------------
@@ -116,8 +124,10 @@ def edit_es(locales: Path, change) -> Path:
     return path
 
 
-PHONE_ID = "This could be an infection. Call the clinic today on %(phone)s."
-BOLD_ID = "<b>Call %(number)s now.</b> This can be a sign of a serious illness."
+PHONE_ID = ("Call the clinic today on %(phone)s. If you cannot reach the clinic, go to an urgent care centre or an "
+            "emergency department.")
+BOLD_ID = ("<b>Call %(number)s now</b> if your baby is floppy or hard to wake, or is under 3 months old and has a "
+           "temperature of %(fever)s or higher.")
 
 
 def set_string(msgid: str, value: str):
@@ -127,10 +137,10 @@ def set_string(msgid: str, value: str):
 
 
 @pytest.mark.parametrize(("change", "expected"), [
-    (set_string(PHONE_ID, "Puede ser una infección. Llame hoy a la clínica."), "drops the placeholder %(phone)s"),
+    (set_string(PHONE_ID, "Llame hoy a la clínica. Si no puede, vaya a urgencias."), "drops the placeholder %(phone)s"),
     (set_string(PHONE_ID, "Llame hoy a la clínica al %(telefono)s."), "has a placeholder %(telefono)s"),
-    (set_string(BOLD_ID, "Llame al %(number)s ahora. Puede ser grave."), "inline markup differs"),
-    (set_string(BOLD_ID, "<i>Llame al %(number)s ahora.</i> Puede ser grave."), "inline markup differs"),
+    (set_string(BOLD_ID, "Llame al %(number)s ahora si su bebé tiene %(fever)s."), "inline markup differs"),
+    (set_string(BOLD_ID, "<i>Llame al %(number)s ahora</i> si su bebé tiene %(fever)s."), "inline markup differs"),
 ])
 def test_check_catches_broken_translations(locales: Path, change, expected: str) -> None:
     path = edit_es(locales, change)
@@ -182,12 +192,12 @@ def test_fuzzy_entries_refuse_the_build_unless_allowed(locales: Path) -> None:
     out = locales / "es.pdf"
     refused = run(["build", "milia", "-l", "es", "-o", str(out)], locales)
     assert refused.exit_code == 3
-    assert "not translated" in refused.stderr and "This could be an infection" in refused.stderr
+    assert "not translated" in refused.stderr and "Call the clinic today on" in refused.stderr
     assert not out.exists()
     allowed = run(["build", "milia", "-l", "es", "--allow-incomplete", "-o", str(out)], locales)
     assert allowed.exit_code == 0, allowed.stderr
     text = words(body_text(out.read_bytes()) + reader(out.read_bytes()).pages[0].extract_text())
-    assert "This could be an infection." in text, "the untranslated sentence prints in English"
+    assert "Call the clinic today on" in text, "the untranslated sentence prints in English"
     assert "Partes de esta hoja" in text or "no están traducidas" in text or "inglés" in text, \
         "the handout says that parts are in English"
     check = run(["i18n", "check", "es"], locales)
@@ -235,11 +245,10 @@ def test_translator_workflow_new_language(tmp_path: Path) -> None:
     # The English changes: after update the old translation is fuzzy, never printed as current.
     template = locales / "handouts.pot"
     template.write_text(template.read_text(encoding="utf-8").replace(
-        'msgid "This could be an infection. Call the clinic today on %(phone)s."',
-        'msgid "This might be an infection. Call the clinic today on %(phone)s."'), encoding="utf-8")
+        'msgid "Get help today if your baby:"', 'msgid "Get medical help today if your baby:"'), encoding="utf-8")
     assert run(["i18n", "--locales-dir", str(locales), "update"]).exit_code == 0
     updated = read_catalog(po, "fr")
-    changed = updated["This might be an infection. Call the clinic today on %(phone)s."]
+    changed = updated["Get medical help today if your baby:"]
     assert changed.fuzzy
     assert run(["i18n", "--locales-dir", str(locales), "check", "fr"]).exit_code == 3
 

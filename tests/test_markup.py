@@ -1,6 +1,8 @@
 """The block markup parser: the vocabulary content authors use, and the errors they get."""
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from handouts.errors import InputError
@@ -64,3 +66,40 @@ def test_errors_name_the_template_and_line(markup: str, line: int, message: str)
 def test_layout_spaces_between_chinese_characters_are_dropped() -> None:
     section = parse("<title>T</title><p>请今天就联系诊所。 如果诊所已经关门，请拨打 NHS 111。</p>")
     assert section.blocks[0].text == (Span("请今天就联系诊所。如果诊所已经关门，请拨打 NHS 111。"),)
+
+
+def test_care_card_write_in_and_steps_beside_a_figure() -> None:
+    from handouts.model import CareCard, WriteIn
+
+    section = parse(
+        '<title>T</title><care level="emergency"><title>Call 999 now if your baby:</title>'
+        "<ul><li>is floppy</li></ul><p>Tell the staff.</p></care>"
+        '<write><title>My notes</title><field lines="1">Seen on:</field><field lines="2">Questions:</field></write>'
+        '<figure src="wash.png"><caption>Wash gently.</caption><ol><li>Test the water.</li></ol></figure>'
+    )
+    card, notes, figure = section.blocks
+    assert card == CareCard("emergency", (Span("Call 999 now if your baby:"),),
+                            (ItemList("bullet", ((Span("is floppy"),),)), Paragraph((Span("Tell the staff."),))))
+    assert notes == WriteIn((Span("My notes"),), (((Span("Seen on:"),), 1), ((Span("Questions:"),), 2)))
+    assert figure.beside == (ItemList("numbered", ((Span("Test the water."),),)),)
+
+
+@pytest.mark.parametrize("markup, message", [
+    ('<care level="soon"><title>T</title><p>x</p></care>', "care level='soon' is not one of routine, urgent, emergency"),
+    ('<care level="urgent"><p>x</p></care>', "a <care> card starts with a <title>"),
+    ('<care level="urgent"><title>T</title></care>', "the care card lists no signs"),
+    ('<care level="urgent"><title>T</title><table><tr><th>a</th></tr></table></care>', "may hold p or ul"),
+    ('<write><title>T</title></write>', "<write> has no <field>"),
+    ('<write><field lines="9">x</field></write>', "from 1 to 6"),
+    ('<figure src="a.png"><p>x</p></figure>', "exactly one <caption>, first"),
+    ('<figure src="a.png"><caption>c</caption><table><tr><th>a</th></tr></table></figure>', "beside a picture"),
+])
+def test_new_blocks_refuse_what_would_print_wrongly(markup: str, message: str) -> None:
+    with pytest.raises(InputError, match=re.escape(message)):
+        parse("<title>T</title>\n" + markup)
+
+
+def test_no_break_spaces_are_text_not_layout() -> None:
+    """A phone number arrives with no-break spaces so it never wraps: the parser keeps them."""
+    section = parse("<title>T</title><p>Call  020\u00a07946\u00a00000\n now.</p>")
+    assert section.blocks[0].text == (Span("Call 020\u00a07946\u00a00000 now."),)

@@ -67,7 +67,7 @@ def test_one_bookmark_per_section_in_order(full_pdf: Path) -> None:
     outline = [item.title for item in reader(full_pdf.read_bytes()).outline]
     assert outline == [
         "What are milia?", "Types of milia", "What causes milia", "Milia or something else?",
-        "Caring for your baby's skin at home", "Does my baby need treatment?", "When to get help",
+        "Caring for your baby's skin", "Does my baby need treatment?", "When to get help",
         "Questions parents often ask",
     ]
 
@@ -79,31 +79,45 @@ def test_footer_shows_page_x_of_y_and_leaflet_details(full_pdf: Path) -> None:
     for number, page in enumerate(pages, start=1):
         text = page.extract_text()
         assert f"Page {number} of {total}" in text
-        assert "Leaflet PAED-SKIN-001, version 1.0" in text
-        assert "Reviewed November 1, 2026" in text and "Next review due November 1, 2028" in text
+        assert "Leaflet PAED-SKIN-001, version 2.0. Draft: not yet checked by a clinician." in text
+        assert "Reviewed" not in text and "review due" not in text, "no review date nobody recorded"
 
 
 def test_body_text_is_at_least_12pt(full_pdf: Path) -> None:
-    """Clear print: nothing in the story is smaller than 12 pt (the footer may be)."""
+    """Clear print: text under 12 pt appears only in the page furniture, the footer at the
+    foot of the page and the running header at its head; the rest is 12 pt or more."""
     from reportlab.lib.units import mm
 
-    from handouts.pdf.page import BAND, FOOTER, RUNNING
+    small, sizes = [], []
+    for page in reader(full_pdf.read_bytes()).pages:
+        height = float(page.mediabox.height)
 
-    sizes = []
-    for number, page in enumerate(reader(full_pdf.read_bytes()).pages):
-        top = float(page.mediabox.height) - (BAND if number == 0 else RUNNING) - 4 * mm
-
-        def visit(text, cm, tm, font, size, top=top):
+        def visit(text, cm, tm, font, size, height=height):
+            if not text.strip():
+                return
             y = cm[5] + tm[5] * cm[3]
-            if text.strip() and FOOTER < y < top:
-                sizes.append(size * tm[3] * cm[3] if tm[3] else size)
+            actual = size * tm[3] * cm[3] if tm[3] else size
+            sizes.append(actual)
+            if actual < 11.99 and 40 * mm < y < height - 16 * mm:
+                small.append((round(actual, 1), text.strip()[:40]))
         page.extract_text(visitor_text=visit)
-    assert sizes and min(sizes) >= 11.99, min(sizes)
+    assert max(sizes) >= 12 and not small, small
+
+
+def test_nothing_is_printed_within_10_mm_of_the_paper_edge(full_pdf: Path) -> None:
+    from reportlab.lib.units import mm
+
+    for page in reader(full_pdf.read_bytes()).pages:
+        height = float(page.mediabox.height)
+        ys = []
+        page.extract_text(visitor_text=lambda text, cm, tm, font, size: ys.append(cm[5] + tm[5] * cm[3])
+                          if text.strip() else None)
+        assert min(ys) >= 10 * mm - 0.5, "text too close to the bottom edge"
+        assert max(ys) <= height - 8 * mm, "text too close to the top edge"
 
 
 def test_default_handout_page_count() -> None:
-    pages = len(reader(build(Request("milia")).pdf).pages)
-    assert 2 <= pages <= 4
+    assert len(reader(build(Request("milia")).pdf).pages) == 2, "one sheet, printed on both sides"
 
 
 def test_reproducible_with_source_date_epoch(tmp_path: Path) -> None:
@@ -114,9 +128,16 @@ def test_reproducible_with_source_date_epoch(tmp_path: Path) -> None:
     assert (tmp_path / "a.pdf").read_bytes() == (tmp_path / "b.pdf").read_bytes()
 
 
-def test_overview_shows_where_milia_appear_with_its_caption() -> None:
-    pdf = build(Request("milia", sections=("overview",))).pdf
+def test_every_default_picture_prints_with_its_caption() -> None:
+    """The default handout shows how to wash a baby's face and how to do the glass test,
+    each picture with its caption beside it; the types section shows where milia appear."""
+    pdf = build(Request("milia")).pdf
     images = [image for page in reader(pdf).pages for image in page.images]
-    assert len(images) == 1
-    text = " ".join(page.extract_text() for page in reader(pdf).pages)
-    assert "Where milia most often show up: the nose, cheeks, chin and forehead." in " ".join(text.split())
+    assert len(images) == 2
+    text = " ".join(" ".join(page.extract_text() for page in reader(pdf).pages).split())
+    assert "Once a day, wash your baby's face with plain warm water." in text
+    assert "The glass test: press the side of a clear glass firmly on red, purple or dark spots." in text
+    types = build(Request("milia", sections=("types",))).pdf
+    assert len([i for page in reader(types).pages for i in page.images]) == 1
+    assert "Most are on the nose, cheeks, chin and forehead." in " ".join(
+        " ".join(page.extract_text() for page in reader(types).pages).split())

@@ -5,7 +5,7 @@ import pytest
 import textstat
 
 from handouts.build import Request, build_document
-from handouts.model import QA, Callout, Heading, ItemList, Paragraph, Table, plain
+from handouts.model import QA, Callout, CareCard, Figure, Heading, ItemList, Paragraph, Table, WriteIn, plain
 from handouts.topics import load_topic, topic_ids
 
 MAX_GRADE = 6.0
@@ -30,6 +30,16 @@ def section_text(section) -> str:
                 add(inner)
         elif isinstance(block, QA):
             parts.extend([plain(block.question), plain(block.answer)])
+        elif isinstance(block, CareCard):
+            parts.append(plain(block.title))
+            for inner in block.blocks:
+                add(inner)
+        elif isinstance(block, Figure):
+            parts.append(plain(block.caption))
+            for inner in block.beside:
+                add(inner)
+        elif isinstance(block, WriteIn):
+            parts.extend(plain(label) for label, _lines in block.fields)
 
     for block in section.blocks:
         add(block)

@@ -1,7 +1,6 @@
 """Topic metadata and section selection."""
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -17,8 +16,7 @@ def test_milia_metadata() -> None:
     assert topic.sections == MILIA_SECTIONS
     assert topic.default_sections == ("overview", "home-care", "seek-advice")
     assert topic.code and topic.version
-    assert topic.reviewed < topic.review_due
-    assert topic.review_due > dt.date(2026, 11, 27), "the milia leaflet is past its review date"
+    assert topic.review.status == "draft", "nobody has signed the milia text off: it must say so"
     assert len(topic.sources) >= 3
 
 
@@ -38,13 +36,17 @@ def write_topic(folder: Path, toml: str, sections: dict[str, str]) -> None:
         (folder / "t" / f"{name}.j2").write_text(text, encoding="utf-8")
 
 
-GOOD = ('title = "T"\ncode = "C-1"\nversion = "1"\nreviewed = 2026-01-01\nreview_due = 2027-01-01\n'
+GOOD = ('title = "T"\ncode = "C-1"\nversion = "1"\n'
         'sources = ["s"]\nsections = ["a"]\ndefault_sections = ["a"]\n')
 
 
 @pytest.mark.parametrize(("toml", "message"), [
     (GOOD.replace('code = "C-1"\n', ""), "missing required key 'code'"),
-    (GOOD.replace("reviewed = 2026-01-01", 'reviewed = "soon"'), "reviewed: expected a date"),
+    (GOOD + '[review]\nstatus = "reviewed"\nreviewer = "Dr A"\nversion = "1"\nfingerprint = "x"\ndate = "soon"\n',
+     "review.date: expected a date"),
+    (GOOD + '[review]\nstatus = "done"\n', "review.status: expected \"draft\" or \"reviewed\""),
+    (GOOD + '[review]\nstatus = "reviewed"\n', "review.reviewer: a reviewed topic needs this"),
+    (GOOD + 'reviewed = 2026-01-01\n', "unknown key 'reviewed' (the review is a [review] table now"),
     (GOOD.replace('sections = ["a"]', 'sections = ["a", "b"]'), "no template b.j2"),
     (GOOD.replace('default_sections = ["a"]', 'default_sections = ["z"]'), "default_sections: 'z'"),
     (GOOD + "colour = 1\n", "unknown key 'colour'"),

@@ -10,7 +10,7 @@ import click
 
 from ..errors import EXIT_INTERRUPTED, EXIT_PARTIAL, HandoutsError
 from .manifest import load_manifest
-from .plan import make_plan
+from .plan import check_reviews, make_plan
 from .run import PRINT_LIST, Outcome, Progress, Report, run_plan
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
@@ -32,7 +32,9 @@ Exit codes:
 @click.option("--resume", is_flag=True,
               help="Skip handouts whose inputs have not changed since they were written.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary; warnings and errors still show.")
-def batch_command(manifest: Path, workers: int | None, resume: bool, quiet: bool) -> None:
+@click.option("--allow-overdue", is_flag=True,
+              help="Print topics, translations or approvals past their review date, marked overdue on every page.")
+def batch_command(manifest: Path, workers: int | None, resume: bool, quiet: bool, allow_overdue: bool) -> None:
     """Print every handout a manifest lists, as one print pack or a folder of files.
 
     The manifest (TOML) names the brand, the output (pdf = one merged pack, or dir = one
@@ -46,8 +48,8 @@ def batch_command(manifest: Path, workers: int | None, resume: bool, quiet: bool
       handouts batch ward.toml --resume      # only what changed since the last run
     """
     try:
-        plan = make_plan(load_manifest(manifest))
-        for warning in plan.manifest.warnings:
+        plan = make_plan(load_manifest(manifest), allow_overdue=allow_overdue)
+        for warning in [*plan.manifest.warnings, *check_reviews(plan)]:
             click.echo(f"handouts: warning: {warning}", err=True)
         with _progress(len(plan.jobs), shown=not quiet and sys.stderr.isatty()) as progress:
             report = run_plan(plan, workers=workers, resume=resume, progress=progress)

@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..build import Request
+from ..build import Request, check_review
+from ..errors import InputError
 from .manifest import Entry, Manifest
 
 
@@ -38,13 +39,13 @@ class Plan:
         return sum(job.copies for job in self.jobs)
 
 
-def make_plan(manifest: Manifest) -> Plan:
+def make_plan(manifest: Manifest, *, allow_overdue: bool = False) -> Plan:
     """Group the manifest's entries into distinct jobs, keeping first-asked order."""
     numbers: dict[Request, int] = {}
     jobs: list[Job] = []
     order: list[tuple[int, int]] = []
     for entry in manifest.entries:
-        request = request_for(entry, manifest)
+        request = request_for(entry, manifest, allow_overdue=allow_overdue)
         if request not in numbers:
             numbers[request] = len(jobs)
             jobs.append(Job(request=request, copies=0, tables=(), name=entry.name))
@@ -56,9 +57,25 @@ def make_plan(manifest: Manifest) -> Plan:
     return Plan(manifest=manifest, jobs=tuple(jobs), order=tuple(order))
 
 
-def request_for(entry: Entry, manifest: Manifest) -> Request:
+def request_for(entry: Entry, manifest: Manifest, *, allow_overdue: bool = False) -> Request:
     return Request(topic=entry.topic, sections=entry.sections, locale=entry.locale, brand=manifest.brand,
-                   paper=entry.paper, allow_incomplete=entry.allow_incomplete)
+                   paper=entry.paper, allow_incomplete=entry.allow_incomplete, allow_overdue=allow_overdue)
+
+
+def check_reviews(plan: Plan) -> list[str]:
+    """Every handout's review, approval and overdue rules, checked before anything prints:
+    raises one ``InputError`` listing every refusal; returns the warnings."""
+    problems: list[str] = []
+    warnings: list[str] = []
+    for request in dict.fromkeys(job.request for job in plan.jobs):
+        try:
+            warnings += check_review(request)
+        except InputError as error:
+            problems.append(str(error))
+    if problems:
+        raise InputError(f"{plan.manifest.path}: {len(problems)} handout(s) cannot be printed as they stand; "
+                         "nothing was printed", problems=list(dict.fromkeys(problems)))
+    return list(dict.fromkeys(warnings))
 
 
 def padded(pages: int, duplex: bool) -> int:

@@ -1,9 +1,11 @@
 """Which catalog serves a request, and loading it as checked gettext translations."""
 from __future__ import annotations
 
+import datetime as dt
+import hashlib
 import io
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from gettext import NullTranslations
 from pathlib import Path
@@ -21,21 +23,63 @@ from .checks import check_bytes, check_catalog
 
 SOURCE_LOCALE = "en"
 DOMAIN = "handouts"
-_REVIEW_FIELD = re.compile(r"^#\s*(Translator|Reviewer|Review-Date|Review-Status)\s*:\s*(.*?)\s*$", re.M)
+_REVIEW_FIELD = re.compile(r"^#\s*(Translator|Reviewer|Review-Date|Review-Due|Review-Status)\s*:\s*(.*?)\s*$", re.M)
+_COVERS = re.compile(r"^#\s*Review-Covers\s*:\s*(.*?)\s*$", re.M)
 
 
 @dataclass(frozen=True)
 class Review:
-    """Who translated and reviewed a catalog, from its header comment."""
+    """Who translated and reviewed a catalog, from its header comment, and which messages
+    the review covered (a short digest of each English message with its translation)."""
 
     translator: str = ""
     reviewer: str = ""
     date: str = ""
     status: str = "draft"
+    covers: frozenset[str] = frozenset()
+    due: str = ""
 
     @property
     def draft(self) -> bool:
         return self.status.lower() != "reviewed"
+
+    @property
+    def due_date(self) -> dt.date | None:
+        """When the translation's next review is due (``Review-Due: 2028-12-01``), if set."""
+        try:
+            return dt.date.fromisoformat(self.due) if self.due else None
+        except ValueError:
+            return None
+
+    def changed(self, current: dict[str, str], keys: object = None) -> int:
+        """How many of ``keys`` (default: all) differ from what the review covered."""
+        wanted = current if keys is None else {k: current.get(k, "") for k in keys}  # type: ignore[union-attr]
+        return sum(1 for digest in wanted.values() if digest not in self.covers)
+
+    def describe(self, current: dict[str, str]) -> str:
+        """``draft``, ``reviewed``, or ``reviewed (stale: N messages changed since review)``."""
+        if self.draft:
+            return "draft"
+        changed = self.changed(current)
+        return f"reviewed (stale: {changed} messages changed since review)" if changed else "reviewed"
+
+
+def message_key(message) -> str:
+    """The key gettext looks a message up by: its id (singular for plurals), with context."""
+    msgid = message.id[0] if isinstance(message.id, tuple) else message.id
+    return f"{message.context}\x04{msgid}" if message.context else msgid
+
+
+def message_digest(key: str, string: object) -> str:
+    """Six hex digits that change when the English or its translation changes."""
+    strings = string if isinstance(string, tuple) else (string,)
+    return hashlib.sha256("\x00".join((key, *strings)).encode("utf-8")).hexdigest()[:6]
+
+
+def current_digests(catalog: PoCatalog) -> dict[str, str]:
+    """Each translated message's key and digest, as the catalog stands now."""
+    return {message_key(m): message_digest(message_key(m), m.string)
+            for m in catalog if m.id and not m.fuzzy and _has_translation(m)}
 
 
 @dataclass(frozen=True)
@@ -63,6 +107,7 @@ class Catalog:
     review: Review = Review(status="reviewed")
     path: Path | None = None
     stats: Stats | None = None
+    digests: dict[str, str] = field(default_factory=dict)
 
     @property
     def draft(self) -> bool:
@@ -135,12 +180,15 @@ def read_catalog(path: Path, locale: str | None = None) -> PoCatalog:
 
 
 def review_of(catalog: PoCatalog) -> Review:
-    fields = dict(_REVIEW_FIELD.findall(catalog.header_comment or ""))
+    comment = catalog.header_comment or ""
+    fields = dict(_REVIEW_FIELD.findall(comment))
     return Review(
         translator=fields.get("Translator", ""),
         reviewer=fields.get("Reviewer", ""),
         date=fields.get("Review-Date", ""),
+        due=fields.get("Review-Due", ""),
         status=fields.get("Review-Status", "draft") or "draft",
+        covers=frozenset(" ".join(_COVERS.findall(comment)).split()),
     )
 
 
@@ -165,7 +213,7 @@ def _load(locale: str, path: Path, mtime_ns: int) -> Catalog:
                          problems=[str(p) for p in problems])
     translations = Translations(fp=_compiled(path, po), domain=DOMAIN)
     return Catalog(locale=locale, translations=translations, direction=Locale.parse(locale).text_direction,
-                   review=review_of(po), path=path, stats=stats_of(po))
+                   review=review_of(po), path=path, stats=stats_of(po), digests=current_digests(po))
 
 
 def _compiled(path: Path, po: PoCatalog) -> io.BytesIO:
@@ -200,8 +248,10 @@ class RecordingTranslations(NullTranslations):
         self.known = getattr(inner, "_catalog", {})
         self.source = source
         self.missing: list[str] = []
+        self.used: set[str] = set()
 
     def _note(self, key: object, msgid: str) -> None:
+        self.used.add(key[0] if isinstance(key, tuple) else key)  # type: ignore[index]
         if not self.source and key not in self.known and msgid not in self.missing:
             self.missing.append(msgid)
 

@@ -35,10 +35,19 @@ def extract_catalog(root: Path) -> Catalog:
                       msgid_bugs_address="", copyright_holder="handouts contributors", charset="utf-8",
                       creation_date=dt.datetime(2026, 1, 1, tzinfo=dt.timezone.utc))
     for filename, lineno, message, comments, context in extract_from_dir(
-        str(root), method_map, options_map, keywords=KEYWORDS, comment_tags=("Translators:",), strip_comment_tags=True
+        str(root), method_map, options_map, keywords=KEYWORDS, comment_tags=("Translators:",), strip_comment_tags=True,
+        directory_filter=_wanted_folder,
     ):
         catalog.add(message, None, [(filename, lineno)], auto_comments=comments, context=context)
     return catalog
+
+
+def _wanted_folder(dirpath: str) -> bool:
+    """Babel's default skips every folder whose name starts with ``_`` or ``.``; the shared
+    templates (``templates/_shared``) hold text every topic prints, so only hidden folders,
+    caches and virtual environments are skipped here."""
+    name = Path(dirpath).name
+    return not (name.startswith(".") or name in ("__pycache__", "node_modules", "build", "dist"))
 
 
 def pot_bytes(catalog: Catalog) -> bytes:

@@ -6,6 +6,7 @@ from babel import Locale
 from .catalogs import (
     SOURCE_LOCALE,
     available_locales,
+    current_digests,
     po_path,
     read_catalog,
     review_of,
@@ -23,5 +24,6 @@ def locale_rows() -> list[tuple[str, str, str, str, str]]:
             continue
         catalog = read_catalog(po_path(locale), locale)
         stats = stats_of(catalog)
-        rows.append((locale, parsed.display_name, parsed.text_direction, f"{stats.complete:.0%}", review_of(catalog).status))
+        review = review_of(catalog).describe(current_digests(catalog))
+        rows.append((locale, parsed.display_name, parsed.text_direction, f"{stats.complete:.0%}", review))
     return rows

@@ -11,7 +11,7 @@ in the catalog's header comment, which those tools keep:
 from __future__ import annotations
 
 import io
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from babel import Locale
@@ -26,6 +26,7 @@ from .catalogs import (
     Review,
     Stats,
     available_locales,
+    current_digests,
     normalise,
     po_path,
     read_catalog,
@@ -53,6 +54,12 @@ class LocaleReport:
     review: Review
     problems: tuple[Problem, ...]
     incomplete: tuple[str, ...]
+    digests: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def review_state(self) -> str:
+        """``draft``, ``reviewed``, or ``reviewed (stale: N messages changed since review)``."""
+        return self.review.describe(self.digests)
 
 
 def extract(root: Path, locales: Path) -> int:
@@ -127,7 +134,8 @@ def report(locale: str, locales: Path) -> LocaleReport:
         f"{path}:{m.lineno}: {'fuzzy' if m.fuzzy and m.string else 'untranslated'}: {_short(m.id)}"
         for m in catalog if m.id and (m.fuzzy or not (all(m.string) if isinstance(m.string, tuple) else m.string))
     )
-    return LocaleReport(locale, stats_of(catalog), review_of(catalog), tuple(check_catalog(path, catalog)), incomplete)
+    return LocaleReport(locale, stats_of(catalog), review_of(catalog), tuple(check_catalog(path, catalog)), incomplete,
+                        current_digests(catalog))
 
 
 def reports(locales: Path, only: str | None = None) -> list[LocaleReport]:

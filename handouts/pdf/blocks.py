@@ -50,8 +50,8 @@ class Context:
         return cells[::-1] if self.rtl else cells
 
 
-FIGURE_HEIGHT = 42 * mm
-FIGURE_WIDTH = 60 * mm
+FIGURE_HEIGHT = 30 * mm
+FIGURE_WIDTH = 40 * mm
 
 _NO_PADDING = [(f"{side}PADDING", (0, 0), (-1, -1), 0) for side in ("LEFT", "RIGHT", "TOP", "BOTTOM")]
 
@@ -86,14 +86,15 @@ def _(block: model.ItemList, ctx: Context) -> list[Flowable]:
     if block.kind in ("do", "dont"):
         return [_do_dont(block, ctx)]
     markers = ["\u2022"] * len(block.items) if block.kind == "bullet" else [f"{n}." for n in range(1, len(block.items) + 1)]
-    return [_marked_rows(markers, block.items, ctx, ctx.width)]
+    return [_marked_rows(markers, block.items, ctx, ctx.width), Spacer(1, 2)]
 
 
 def _marked_rows(markers: list[str], items: tuple[model.Inline, ...], ctx: Context, width: float) -> Table:
-    gutter = 8 * mm
+    gutter = 6 * mm
+    item = derive(ctx.styles.body, spaceAfter=1.5)
     rows = [
-        ctx.ordered([ctx.text.plain(marker, ctx.styles.body), ctx.text.para(item, ctx.styles.body)])
-        for marker, item in zip(markers, items)
+        ctx.ordered([ctx.text.plain(marker, item), ctx.text.para(entry, item)])
+        for marker, entry in zip(markers, items)
     ]
     return grid(ctx, rows, ctx.ordered([gutter, width - gutter]), [("VALIGN", (0, 0), (-1, -1), "TOP"), *_NO_PADDING],
                 hAlign="RIGHT" if ctx.rtl else "LEFT")
@@ -128,7 +129,7 @@ class Mark(Flowable):
         c.drawPath(path, stroke=1, fill=0)
 
 
-def _do_dont(block: model.ItemList, ctx: Context) -> Flowable:
+def _do_dont(block: model.ItemList, ctx: Context, *, spaced: bool = True) -> Flowable:
     ink = colour(DO_COLOUR if block.kind == "do" else DONT_COLOUR)
     label = ctx.labels["do" if block.kind == "do" else "dont"]
     head_style = derive(ctx.styles.heading, textColor=ink, spaceBefore=0)
@@ -147,7 +148,7 @@ def _do_dont(block: model.ItemList, ctx: Context) -> Flowable:
         ("TOPPADDING", (0, 0), (-1, 0), 3 * mm),
         ("BOTTOMPADDING", (0, -1), (-1, -1), 3 * mm),
     ])
-    return KeepTogether([box, Spacer(1, 4 * mm)])
+    return KeepTogether([box, Spacer(1, 4 * mm)]) if spaced else box
 
 
 @flowables.register
@@ -213,6 +214,85 @@ def _(block: model.Callout, ctx: Context) -> list[Flowable]:
 
 
 @flowables.register
+def _(block: model.CareCard, ctx: Context) -> list[Flowable]:
+    """An NHS-style care card: a coloured band with the level in words and what to do,
+    then the signs. The emergency card's body is black with white text, as the NHS's
+    "immediate" card is, so it stands out in grey-scale print too."""
+    band, _fill = (colour(v) for v in LEVEL_COLOURS[block.level])
+    band_ink = text_on(band)
+    emergency = block.level == "emergency"
+    body_ink = colour("#FFFFFF") if emergency else ctx.styles.body.textColor
+    styles = ctx.styles
+    if emergency:
+        styles = replace(styles, body=derive(styles.body, textColor=body_ink), bold=derive(styles.bold, textColor=body_ink))
+    inner = replace(ctx, width=ctx.width - 8 * mm, styles=styles)
+    # The level in words first ("Emergency: now"), then what to do: one heading, so the
+    # level survives grey-scale printing and is read aloud before the action.
+    heading = (Span(ctx.labels[f"level_{block.level}"] + "  \u2022  "), *block.title)
+    title = ctx.text.para(heading, derive(ctx.styles.heading, fontSize=12, leading=15.6, textColor=band_ink,
+                                          spaceBefore=0, spaceAfter=0), bold=True)
+    content: list[Flowable] = []
+    for child in block.blocks:
+        content.extend(flowables(child, inner))
+    card = grid(ctx, [[title], [content]], [ctx.width], [
+        ("BACKGROUND", (0, 0), (-1, 0), band),
+        ("BACKGROUND", (0, 1), (-1, 1), colour("#000000") if emergency else colour("#FFFFFF")),
+        ("BOX", (0, 0), (-1, -1), 1.5, colour("#000000") if emergency else band),
+        ("LEFTPADDING", (0, 0), (-1, -1), 4 * mm),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 4 * mm),
+        ("TOPPADDING", (0, 0), (-1, -1), 1.5 * mm),
+        ("BOTTOMPADDING", (0, 0), (-1, 0), 1.5 * mm),
+        ("BOTTOMPADDING", (0, 1), (-1, 1), 0.5 * mm),
+    ])
+    return [KeepTogether([card]), Spacer(1, 2 * mm)]
+
+
+class Rules(Flowable):
+    """Blank lines to write on."""
+
+    def __init__(self, count: int, width: float, pitch: float = 6.5 * mm) -> None:
+        super().__init__()
+        self.count, self.width, self.pitch = count, width, pitch
+        self.height = count * pitch
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        self.width = available_width
+        return self.width, self.height
+
+    def draw(self) -> None:
+        self.canv.setStrokeColor(colour("#4C6272"))
+        self.canv.setLineWidth(0.6)
+        for n in range(self.count):
+            y = self.height - (n + 1) * self.pitch + 1
+            self.canv.line(0, y, self.width, y)
+
+
+@flowables.register
+def _(block: model.WriteIn, ctx: Context) -> list[Flowable]:
+    """A box of labelled blank lines: a tool the reader fills in by hand."""
+    content: list[Flowable] = []
+    if block.title:
+        content.append(ctx.text.para(block.title, derive(ctx.styles.bold, spaceAfter=1), bold=True))
+    inner = ctx.width - 12 * mm
+    label_style = derive(ctx.styles.body, spaceAfter=0)
+    for label, lines in block.fields:
+        # The first line to write on runs beside its label; any more run full width below.
+        content.append(grid(ctx, [ctx.ordered([ctx.text.para(label, label_style), Rules(1, inner / 2)])],
+                            ctx.ordered([inner / 2, inner / 2]), [("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+                                                                  *_NO_PADDING]))
+        if lines > 1:
+            content.append(Rules(lines - 1, inner))
+    box = grid(ctx, [[content]], [ctx.width], [
+        ("BOX", (0, 0), (-1, -1), 0.8, colour("#4C6272")),
+        ("LEFTPADDING", (0, 0), (-1, -1), 6 * mm),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 6 * mm),
+        ("TOPPADDING", (0, 0), (-1, -1), 1.5 * mm),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5 * mm),
+    ])
+    return [box, Spacer(1, 3 * mm)]
+
+
+@flowables.register
 def _(block: model.QA, ctx: Context) -> list[Flowable]:
     question = ctx.text.para(block.question, derive(ctx.styles.bold, spaceBefore=4), bold=True)
     answer = ctx.text.para(block.answer, ctx.styles.body)
@@ -221,17 +301,21 @@ def _(block: model.QA, ctx: Context) -> list[Flowable]:
 
 @flowables.register
 def _(block: model.Figure, ctx: Context) -> list[Flowable]:
-    """The picture with its caption beside it (a figure is small; the caption reads as text)."""
+    """The picture with its caption beside it (a figure is small; the caption reads as
+    text), followed there by any steps the picture shows."""
     reader = ImageReader(io.BytesIO(block.image or b""))
     pixels_w, pixels_h = reader.getSize()
     scale = min(FIGURE_HEIGHT / pixels_h, FIGURE_WIDTH / pixels_w)
     width, height = pixels_w * scale, pixels_h * scale
     picture = Image(io.BytesIO(block.image or b""), width=width, height=height)
-    caption = ctx.text.para(block.caption, derive(ctx.styles.body, spaceAfter=0))
-    gap = 6 * mm
-    row = grid(ctx, [ctx.ordered([picture, caption])], ctx.ordered([width + gap, ctx.width - width - gap]),
+    gap = 5 * mm
+    beside_ctx = replace(ctx, width=ctx.width - width - gap)
+    text: list[Flowable] = [ctx.text.para(block.caption, derive(ctx.styles.body, spaceAfter=3))]
+    for child in block.beside:
+        text.extend(flowables(child, beside_ctx))
+    row = grid(ctx, [ctx.ordered([picture, text])], ctx.ordered([width + gap, beside_ctx.width]),
                [("VALIGN", (0, 0), (-1, -1), "MIDDLE"), *_NO_PADDING])
-    return [row, Spacer(1, 4 * mm)]
+    return [row, Spacer(1, 3 * mm)]
 
 
 def section_flowables(section: model.Section, ctx: Context) -> list[Flowable]:
@@ -239,7 +323,29 @@ def section_flowables(section: model.Section, ctx: Context) -> list[Flowable]:
     title = ctx.text.para((Span(section.title),), ctx.styles.section, bold=True)
     title.keepWithNext = True
     title.bookmark = (f"section-{section.id}", section.title)  # read by the page template
-    out: list[Flowable] = [CondPageBreak(38 * mm), title]
-    for block in section.blocks:
-        out.extend(flowables(block, ctx))
-    return out
+    parts: list[list[Flowable]] = []
+    blocks = list(section.blocks)
+    while blocks:
+        block = blocks.pop(0)
+        if _is_list(block, "do") and blocks and _is_list(blocks[0], "dont"):
+            parts.append([_side_by_side(block, blocks.pop(0), ctx)])
+            continue
+        parts.append(flowables(block, ctx))
+    # The title never ends a page alone: it travels with the section's first block.
+    # (A KeepTogether nested in another one leaves a blank page in ReportLab: unwrap it.)
+    first = [inner for f in (parts.pop(0) if parts else [])
+             for inner in (f._content if isinstance(f, KeepTogether) else [f])]
+    return [KeepTogether([title, *first]), *[f for part in parts for f in part]]
+
+
+def _is_list(block: model.Block, kind: str) -> bool:
+    return isinstance(block, model.ItemList) and block.kind == kind
+
+
+def _side_by_side(do: model.ItemList, dont: model.ItemList, ctx: Context) -> Flowable:
+    """A "Do" list and the "Don't" list after it, as two boxes side by side."""
+    gap = 4 * mm
+    half = replace(ctx, width=(ctx.width - gap) / 2)
+    row = grid(ctx, [ctx.ordered([_do_dont(do, half, spaced=False), "", _do_dont(dont, half, spaced=False)])],
+               [half.width, gap, half.width], [("VALIGN", (0, 0), (-1, -1), "TOP"), *_NO_PADDING])
+    return KeepTogether([row, Spacer(1, 3 * mm)])

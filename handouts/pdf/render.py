@@ -10,7 +10,6 @@ from reportlab.platypus import (
     BaseDocTemplate,
     Flowable,
     Frame,
-    KeepTogether,
     NextPageTemplate,
     PageTemplate,
     Spacer,
@@ -18,10 +17,10 @@ from reportlab.platypus import (
 
 from .. import __version__
 from ..model import Document
-from .blocks import Context, grid, section_flowables
+from .blocks import Context, section_flowables
 from .fonts import chain_for, family
-from .page import BAND, FOOTER, MARGIN, RUNNING, Furniture
-from .styles import colour, derive, make_styles
+from .page import MARGIN, RUNNING, Furniture
+from .styles import colour, make_styles
 from .text import TextMaker
 
 PAPER = {"a4": A4, "letter": LETTER}
@@ -65,14 +64,15 @@ def _layout(doc: Document, *, total_pages: int | None) -> tuple[bytes, int]:
     furniture = Furniture(doc, styles, text, total_pages)
 
     pagesize = PAPER[doc.look.paper]
+    bottom = furniture.footer_top(pagesize[0]) + 3 * mm
     buffer = io.BytesIO()
     template = _HandoutTemplate(
         buffer,
         pagesize=pagesize,
         leftMargin=MARGIN,
         rightMargin=MARGIN,
-        topMargin=RUNNING + 6 * mm,
-        bottomMargin=FOOTER + 4 * mm,
+        topMargin=RUNNING + 4 * mm,
+        bottomMargin=bottom,
         title=doc.title,
         author=doc.contact.name,
         subject=f"{doc.title} ({doc.furniture.code})",
@@ -83,9 +83,9 @@ def _layout(doc: Document, *, total_pages: int | None) -> tuple[bytes, int]:
         invariant=1 if os.environ.get("SOURCE_DATE_EPOCH") else 0,
     )
     width = pagesize[0] - 2 * MARGIN
-    first = Frame(MARGIN, FOOTER + 4 * mm, width, pagesize[1] - BAND - 8 * mm - FOOTER - 4 * mm, id="first",
+    first = Frame(MARGIN, bottom, width, pagesize[1] - furniture.band_height(pagesize[0]) - 5 * mm - bottom, id="first",
                   leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
-    later = Frame(MARGIN, FOOTER + 4 * mm, width, pagesize[1] - RUNNING - 6 * mm - FOOTER - 4 * mm, id="later",
+    later = Frame(MARGIN, bottom, width, pagesize[1] - RUNNING - 4 * mm - bottom, id="later",
                   leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
     template.addPageTemplates([
         PageTemplate("first", [first], onPage=furniture.first_page),
@@ -95,28 +95,7 @@ def _layout(doc: Document, *, total_pages: int | None) -> tuple[bytes, int]:
     story: list[Flowable] = [NextPageTemplate("later"), text.plain(doc.title, styles.title, bold=True)]
     for section in doc.sections:
         story.extend(section_flowables(section, ctx))
-    story.append(_contact_box(doc, ctx))
+    while isinstance(story[-1], Spacer):  # space after the last block could start a blank page
+        story.pop()
     template.build(story)
     return buffer.getvalue(), template.page
-
-
-def _contact_box(doc: Document, ctx: Context) -> Flowable:
-    """How to reach the clinic, and the emergency number, at the end of the handout."""
-    c, labels, styles = doc.contact, doc.furniture.labels, ctx.styles
-    line = derive(styles.body, spaceAfter=1)
-    lines = [ctx.text.plain(labels["contact_title"], derive(styles.heading, spaceBefore=0), bold=True),
-             ctx.text.plain(c.name, line, bold=True)]
-    for value in filter(None, [c.department, *c.address]):
-        lines.append(ctx.text.plain(value, line))
-    lines.append(ctx.text.plain(labels["phone"], derive(line, spaceBefore=4)))
-    for value in filter(None, [c.website, c.email]):
-        lines.append(ctx.text.plain(value, line))
-    lines.append(ctx.text.plain(labels["emergency"], derive(styles.bold, spaceBefore=4), bold=True))
-    box = grid(ctx, [[lines]], [ctx.width], [
-        ("BOX", (0, 0), (-1, -1), 1.2, ctx.primary),
-        ("LEFTPADDING", (0, 0), (-1, -1), 6 * mm),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 6 * mm),
-        ("TOPPADDING", (0, 0), (-1, -1), 2 * mm),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 3 * mm),
-    ])
-    return KeepTogether([Spacer(1, 6 * mm), box])

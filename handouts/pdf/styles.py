@@ -1,7 +1,7 @@
 """Print styles: sizes, spacing and colours, turned into ReportLab styles in one place.
 
-Clear-print rules (RNIB): body text 13 pt, nothing under 12 pt except the page footer,
-left-aligned (right-aligned for right-to-left scripts), line spacing about 1.4, no italics.
+Clear-print rules (RNIB): body text 12 pt, nothing under 12 pt except the page footer,
+left-aligned (right-aligned for right-to-left scripts), line spacing 1.3, no italics.
 """
 from __future__ import annotations
 
@@ -13,8 +13,8 @@ from reportlab.lib.styles import ParagraphStyle
 
 from ..colours import MIN_TEXT_CONTRAST, WHITE, best_text_on, contrast_ratio, parse_hex
 
-BODY_SIZE = 13
-LEADING = 1.4
+BODY_SIZE = 12
+LEADING = 1.3
 
 # Urgency colours after the NHS care-card pattern; each level also prints its words.
 LEVEL_COLOURS = {
@@ -93,17 +93,17 @@ def make_styles(font: str, bold_font: str, primary: Color, *, rtl: bool, cjk: bo
 
     heading_ink = ink_for(primary)
     return Styles(
-        body=style("body", BODY_SIZE, space_after=6),
+        body=style("body", BODY_SIZE, space_after=4),
         bold=style("bold", BODY_SIZE, bold=True, space_after=2),
-        title=style("title", 26, bold=True, colour=heading_ink, leading=1.2, space_after=4),
-        section=style("section", 19, bold=True, colour=heading_ink, leading=1.25, space_before=14, space_after=6),
-        heading=style("heading", 15, bold=True, space_before=8, space_after=4, leading=1.3),
-        cell=style("cell", 12, leading=1.35),
+        title=style("title", 22, bold=True, colour=heading_ink, leading=1.2, space_after=2),
+        section=style("section", 16, bold=True, colour=heading_ink, leading=1.25, space_before=6, space_after=3),
+        heading=style("heading", 14, bold=True, space_before=5, space_after=3, leading=1.25),
+        cell=style("cell", 12, leading=1.3),
         cell_head=style("cell_head", 12, bold=True, colour=white, leading=1.3),
         label=style("label", 12, bold=True, leading=1.3),
         footer=style("footer", 9, colour=MUTED, leading=1.3),
-        band=style("band", 16, bold=True, colour=white, leading=1.25),
-        band_small=style("band_small", 11, colour=white, leading=1.3),
+        band=style("band", 16, bold=True, colour=white, leading=1.2),
+        band_small=style("band_small", 12, colour=white, leading=1.25),
         rtl=rtl,
     )
 
