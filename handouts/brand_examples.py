@@ -19,7 +19,7 @@ from dataclasses import dataclass
 import phonenumbers
 
 from .brand import EMERGENCY_NUMBERS, STANDARD_URGENT_LINES
-from .brand_starter import STARTER
+from .brand_starter import EARLIER_EXAMPLES, STARTER
 
 # The [clinic] keys that put a contact detail on the handout, and what to write instead.
 CONTACT_KEYS = {
@@ -63,7 +63,8 @@ def example_values(clinic: Mapping[str, object], country: str | None) -> list[Ex
         lines = tuple(value) if isinstance(value, (list, tuple)) else (str(value),)
         same = _same_phone(country) if key in ("phone", "emergency_number") else _same_text(key)
         examples = starter_examples().get(key, ())
-        matching = tuple(line for line in lines if any(same(line, example) for example in examples))
+        earlier = EARLIER_EXAMPLES.get(key, ())
+        matching = tuple(line for line in lines if any(same(line, example) for example in examples + earlier))
         if not matching and key == "address" and same(" ".join(lines), " ".join(examples)):
             matching = lines  # the example address written on fewer or more lines
         if matching:

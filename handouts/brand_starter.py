@@ -6,8 +6,12 @@ from pathlib import Path
 from .errors import OutputError
 from .output import write_atomic
 
-# Its made-up contact details are also the example data ``brand_examples`` refuses: a value
-# changed here stops being refused in files written by earlier versions.
+# Its made-up contact details are also the example data ``brand_examples`` refuses. When a
+# value changes here, add the old one to ``EARLIER_EXAMPLES`` so files written by earlier
+# versions are still refused.
+# Example values of earlier starters (``St Mary's`` and ``W2 1NY`` belong to a real hospital).
+EARLIER_EXAMPLES = {"name": ("St Mary's Maternity Unit",), "address": ("London W2 1NY",)}
+
 STARTER = '''\
 # Handouts brand file: who is speaking on the handout and how it looks.
 #
@@ -21,14 +25,14 @@ STARTER = '''\
 
 [clinic]
 # The clinic's name, printed in the coloured band at the top. Required.
-name = "St Mary's Maternity Unit"
+name = "Example Maternity Unit"
 # The ward or team, printed under the name. Optional.
 department = "Postnatal ward"
 # The number patients call with questions. Required. Only digits, spaces,
 # ( ) - . and a leading + are allowed.
 phone = "020 7946 0000"
 # The postal address, one quoted line each. Required.
-address = ["1 Example Road", "London W2 1NY"]
+address = ["1 Example Road", "Exampletown ZZ1 1ZZ"]
 # Where patients find the leaflets online. Required.
 website = "https://example.org/leaflets"
 # An email address for questions. Optional.

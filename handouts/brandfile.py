@@ -346,7 +346,7 @@ def _phone(reader: _Reader) -> str | None:
 def _address(reader: _Reader) -> tuple[str, ...] | None:
     key = "clinic.address"
     value = reader.raw(key)
-    example = 'e.g. address = ["1 Example Road", "London W2 1NY"]'
+    example = 'e.g. address = ["12 Mill Lane", "Manchester M1 4BT"]'
     if value is None:
         return None
     if not isinstance(value, list) or not value:

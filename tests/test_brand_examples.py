@@ -9,15 +9,16 @@ import pytest
 from click.testing import CliRunner
 
 from handouts.brand import WRITE_IN
+from handouts.brand_starter import STARTER
 from handouts.cli import main
 
 from .support import all_text, words
 
 # Each example value as ``handouts brand init`` writes it, and a clinic's own value for it.
 EXAMPLES = {
-    "clinic.name": ('name = "St Mary\'s Maternity Unit"', 'name = "Riverside Birth Centre"'),
+    "clinic.name": ('name = "Example Maternity Unit"', 'name = "Riverside Birth Centre"'),
     "clinic.phone": ('phone = "020 7946 0000"', 'phone = "0161 496 0000"'),
-    "clinic.address": ('address = ["1 Example Road", "London W2 1NY"]',
+    "clinic.address": ('address = ["1 Example Road", "Exampletown ZZ1 1ZZ"]',
                        'address = ["12 Mill Lane", "Riverside RV1 2AB"]'),
     "clinic.website": ('website = "https://example.org/leaflets"',
                        'website = "https://riverside-births.example/leaflets"'),
@@ -73,7 +74,7 @@ def test_starter_as_written_is_refused_by_build_naming_each_example_and_its_line
     assert result.exit_code == 3, result.output
     for key in EXAMPLES:
         assert where(path, key) in result.stderr, f"{key} not named:\n{result.stderr}"
-    assert f"{path}:{line_of(path, 'name = ')}: clinic.name: \"St Mary's Maternity Unit\" is the starter file's " \
+    assert f"{path}:{line_of(path, 'name = ')}: clinic.name: 'Example Maternity Unit' is the starter file's " \
            "made-up example value, not your clinic's: replace it with your clinic's own name" in result.stderr
     assert f"{path}:{line_of(path, 'phone = ')}: clinic.phone: '020 7946 0000'" in result.stderr
     assert "replace it with the number parents should call" in result.stderr
@@ -147,6 +148,7 @@ def test_only_the_examples_left_are_listed(tmp_path: Path, kept: tuple[str, ...]
 
 
 @pytest.mark.parametrize(("key", "written"), [
+    ("clinic.name", 'name = "  example  MATERNITY   unit "'),
     ("clinic.name", 'name = "  st  MARY\'S   maternity unit "'),
     ("clinic.name", 'name = "St Mary\u2019s Maternity Unit"'),
     ("clinic.name", 'name = "St. Marys Maternity Unit"'),
@@ -157,7 +159,7 @@ def test_only_the_examples_left_are_listed(tmp_path: Path, kept: tuple[str, ...]
     ("clinic.phone", 'phone = "+44 (0)20 7946 0000"'),
     ("clinic.address", 'address = ["12 Mill Lane", "london  w2 1ny"]'),
     ("clinic.address", 'address = ["1 EXAMPLE ROAD", "Riverside RV1 2AB"]'),
-    ("clinic.address", 'address = ["1 Example Road, London W2 1NY"]'),
+    ("clinic.address", 'address = ["1 Example Road, Exampletown ZZ1 1ZZ"]'),
     ("clinic.website", 'website = "HTTPS://Example.org/leaflets/"'),
     ("clinic.website", 'website = "https://www.example.org/leaflets"'),
     ("clinic.email", 'email = "Ward@Example.ORG"'),
@@ -182,7 +184,7 @@ def test_the_example_values_of_files_already_written_stay_refused(tmp_path: Path
     # examples must keep listing them) so those files are still refused.
     path = tmp_path / "old.toml"
     path.write_text('[clinic]\nname = "St Mary\'s Maternity Unit"\nphone = "020 7946 0000"\n'
-                    'address = ["1 Example Road", "London W2 1NY"]\nwebsite = "https://example.org/leaflets"\n'
+                    'address = ["1 Example Road", "Exampletown ZZ1 1ZZ"]\nwebsite = "https://example.org/leaflets"\n'
                     'email = "ward@example.org"\ncountry = "GB"\n\n[style]\nprimary = "#005EB8"\n'
                     'accent = "#FFB81C"\n', encoding="utf-8")
     result = build(tmp_path, path)
@@ -294,3 +296,14 @@ def test_every_warning_at_once_in_file_order(tmp_path: Path) -> None:
     assert result.exit_code == 0 and "3 warnings:" in result.stdout
     listed = [line.split(": ")[1] for line in result.stdout.splitlines() if line.startswith("  - ")]
     assert listed == ["clinic.urgent_line", "clinic.phone", "clinic.website"]
+
+
+def test_files_written_by_an_earlier_starter_are_still_refused(tmp_path: Path) -> None:
+    """Earlier starters used a real hospital's name and postcode; files holding them stay refused."""
+    path = tmp_path / "old.toml"
+    path.write_text(STARTER.replace("Example Maternity Unit", "St Mary's Maternity Unit")
+                    .replace("Exampletown ZZ1 1ZZ", "London W2 1NY"), encoding="utf-8")
+    result = CliRunner().invoke(main, ["brand", "check", str(path)])
+    assert result.exit_code == 3
+    assert "clinic.name: \"St Mary's Maternity Unit\" is the starter file's made-up example" in result.output
+    assert "'London W2 1NY'" in result.output

@@ -558,9 +558,9 @@ def test_starter_with_its_examples_replaced_loads_cleanly(tmp_path: Path) -> Non
 def test_examples_are_the_starter_s_made_up_contact_values() -> None:
     examples = starter_examples()
     assert examples == {
-        "name": ("St Mary's Maternity Unit",),
+        "name": ("Example Maternity Unit",),
         "phone": ("020 7946 0000",),  # Ofcom's drama range, 020 7946 0000 to 0999
-        "address": ("1 Example Road", "London W2 1NY"),
+        "address": ("1 Example Road", "Exampletown ZZ1 1ZZ"),
         "website": ("https://example.org/leaflets",),
         "email": ("ward@example.org",),
     }
@@ -600,8 +600,8 @@ def test_real_or_different_values_are_not_examples(key: str, value: str) -> None
 
 def test_address_examples_are_matched_line_by_line_and_whole() -> None:
     assert example_values({"address": ("12 Mill Lane", "London  W2 1NY")}, "GB")[0].values == ("London  W2 1NY",)
-    assert example_values({"address": ("1 Example Road London W2 1NY",)}, "GB")[0].values == (
-        "1 Example Road London W2 1NY",)
+    assert example_values({"address": ("1 Example Road Exampletown ZZ1 1ZZ",)}, "GB")[0].values == (
+        "1 Example Road Exampletown ZZ1 1ZZ",)
     assert example_values({"address": ("12 Mill Lane", "London W2 1NZ")}, "GB") == []
 
 

@@ -144,9 +144,9 @@ def test_brand_init_then_check(tmp_path: Path) -> None:
     check = runner.invoke(main, ["brand", "check", str(path)])
     assert check.exit_code == 3, "the starter's made-up contact details must be replaced first"
     path.write_text(path.read_text(encoding="utf-8")
-                    .replace("St Mary's Maternity Unit", "St Anne's Maternity Unit")
+                    .replace("Example Maternity Unit", "St Anne's Maternity Unit")
                     .replace("020 7946 0000", "0161 496 0000")
-                    .replace('"1 Example Road", "London W2 1NY"', '"12 Mill Lane", "Manchester M1 4BT"')
+                    .replace('"1 Example Road", "Exampletown ZZ1 1ZZ"', '"12 Mill Lane", "Manchester M1 4BT"')
                     .replace("https://example.org/leaflets", "https://stannes.example/leaflets")
                     .replace("ward@example.org", "ward@stannes.example"), encoding="utf-8")
     check = runner.invoke(main, ["brand", "check", str(path)])
