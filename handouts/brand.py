@@ -66,6 +66,7 @@ class Brand:
     logo: bytes | None = None
     footer_note: str | None = None
     templates: Path | None = None
+    locales: Path | None = None  # the clinic's own catalogs, looked for before the package's
     placeholder: bool = False
     source: Path | None = None
     require_approval: bool = False

@@ -70,6 +70,10 @@ footer_note = "Leaflets are reviewed every two years."
 # A folder of your own versions of the templates, relative to this file's folder;
 # they are used before the packaged ones. Optional.
 # templates = "overrides"
+# A folder of your own translations (gettext catalogs made with 'handouts i18n init
+# LOCALE --locales-dir FOLDER'), relative to this file's folder; they are used before
+# the packaged ones. Optional.
+# locales = "catalogs"
 '''
 
 

@@ -44,7 +44,7 @@ SCHEMA: dict[str, dict[str, bool]] = {
         "email": False, "country": True, "emergency_number": False, "urgent_line": False,
     },
     "style": {"logo": False, "primary": True, "accent": True},
-    "print": {"paper": False, "temperature": False, "footer_note": False, "templates": False},
+    "print": {"paper": False, "temperature": False, "footer_note": False, "templates": False, "locales": False},
 }
 
 # [approval] holds ``required`` and one [approval.TOPIC] table per topic the clinic adopts.
@@ -97,7 +97,8 @@ def load_brand(path: Path, *, strict: bool = False) -> tuple[Brand, list[str]]:
         "paper": _choice(reader, "print.paper", {"a4": "a4", "letter": "letter"}, paper_for, country),
         "temperature": _choice(reader, "print.temperature", {"c": "C", "f": "F"}, temperature_for, country),
         "footer_note": reader.text("print.footer_note"),
-        "templates": _templates(reader),
+        "templates": _folder(reader, "print.templates"),
+        "locales": _folder(reader, "print.locales"),
     }
     require_approval, approvals = _approvals(reader)
     examples = example_values(values, country)
@@ -458,8 +459,8 @@ def _logo(reader: _Reader) -> bytes | None:
         return None
 
 
-def _templates(reader: _Reader) -> Path | None:
-    key = "print.templates"
+def _folder(reader: _Reader, key: str) -> Path | None:
+    """A folder named relative to the brand file (template overrides, extra catalogs)."""
     value = reader.text(key)
     if value is None:
         return None

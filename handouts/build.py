@@ -27,6 +27,7 @@ from .images import load_print_image
 from .markup import parse_section
 from .model import Block, Contact, Document, Figure, Furniture, Look, Section
 from .pdf import render_pdf
+from .resources import catalog_folders
 from .review import SHARED, Approval, Status, judge, judge_approval, topic_fingerprint
 from .templating import make_environment, render_section
 from .topics import Topic, load_topic, search_path, select_sections
@@ -44,6 +45,13 @@ class Request:
     allow_incomplete: bool = False
     allow_overdue: bool = False
     today: dt.date | None = None  # for review dates; None means the real today
+    locales: tuple[Path, ...] = ()  # extra catalog folders, looked for first (--locales)
+
+    @property
+    def catalog_folders(self) -> tuple[Path, ...]:
+        """Where this handout's catalog is looked for: --locales, the brand file's folder,
+        HANDOUTS_LOCALES, then the package's."""
+        return catalog_folders(*self.locales, *filter(None, [self.brand.locales]))
 
 
 @dataclass(frozen=True)
@@ -66,7 +74,7 @@ def build_document(request: Request) -> tuple[Document, tuple[str, ...]]:
     topic = load_topic(request.topic, path)
     sections = select_sections(topic, request.sections)
     locale = normalise(request.locale)
-    catalog = load_catalog(request.locale)
+    catalog = load_catalog(request.locale, request.catalog_folders)
     messages = []
     if catalog.locale not in (locale, SOURCE_LOCALE):
         messages.append(f"locale {locale}: using the nearest catalog, {catalog.locale}")
@@ -224,7 +232,7 @@ def check_review(request: Request) -> list[str]:
     path = search_path(request.brand.templates)
     topic = load_topic(request.topic, path)
     messages: list[str] = []
-    _provenance(request, topic, path, load_catalog(request.locale), messages)
+    _provenance(request, topic, path, load_catalog(request.locale, request.catalog_folders), messages)
     return messages
 
 

@@ -98,8 +98,12 @@ def main() -> None:
               help="Print even if some text is not translated: it stays in English and the handout says so.")
 @click.option("--allow-overdue", is_flag=True,
               help="Print a topic, translation or approval past its review date, marked overdue on every page.")
+@click.option("--locales", "locales", multiple=True, type=click.Path(file_okay=False, exists=True, path_type=Path),
+              help="A folder of extra catalogs, looked for before the packaged ones (e.g. your translation in "
+                   "progress, made with 'handouts i18n init --locales-dir'); repeatable. Also $HANDOUTS_LOCALES.")
 def build_command(topic: str, sections: tuple[str, ...], output: str | None, locale: str, paper: str | None,
-                  brand_file: Path | None, strict: bool, allow_incomplete: bool, allow_overdue: bool) -> None:
+                  brand_file: Path | None, strict: bool, allow_incomplete: bool, allow_overdue: bool,
+                  locales: tuple[Path, ...]) -> None:
     """Build one handout as a PDF.
 
     \b
@@ -118,7 +122,7 @@ def build_command(topic: str, sections: tuple[str, ...], output: str | None, loc
             for warning in warnings:
                 click.echo(f"handouts: warning: {warning}", err=True)
         handout = build(Request(topic=topic, sections=sections, locale=locale, brand=brand, paper=paper,
-                                allow_incomplete=allow_incomplete, allow_overdue=allow_overdue))
+                                allow_incomplete=allow_incomplete, allow_overdue=allow_overdue, locales=locales))
         for message in handout.messages:
             click.echo(f"handouts: {message}", err=True)
         if output == "-":
@@ -221,29 +225,71 @@ def brand_check(path: Path, strict: bool) -> None:
     click.echo(describe(brand, warnings))
 
 
+_LOCALES_DIR_HELP = ("Catalog folder to work on. Default: $HANDOUTS_LOCALES, else the locales/ folder of the "
+                     "source checkout you are in; nothing is ever written into the installed package.")
+
+
+def _locales_dir_option(command):
+    """``--locales-dir`` after the subcommand too: ``handouts i18n init fr --locales-dir DIR``."""
+    def remember(ctx: click.Context, _param, value: Path | None) -> Path | None:
+        if value is not None:
+            ctx.ensure_object(dict)["locales_dir"] = value
+        return value
+    return click.option("--locales-dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+                        expose_value=False, callback=remember, help=_LOCALES_DIR_HELP)(command)
+
+
+def _working_folder(ctx: click.Context, *, writes: bool) -> Path:
+    """The catalog folder an i18n command works on (see ``_LOCALES_DIR_HELP``)."""
+    given = (ctx.obj or {}).get("locales_dir")
+    if given:
+        return given
+    extra = resources.extra_catalog_folders()
+    if extra:
+        return extra[0]
+    checkout = resources.source_checkout()
+    if checkout:
+        return checkout / "locales"
+    if writes:
+        raise RequestError("no catalog folder to write to: give --locales-dir DIR, a folder of your own (it is "
+                           "created if needed); handouts never writes into its installed package")
+    return resources.LOCALES_DIR
+
+
 @main.group("i18n", context_settings=CONTEXT, epilog=EXIT_CODES)
-@click.option("--locales-dir", type=click.Path(file_okay=False, path_type=Path), default=None,
-              help="Catalog folder to work on. Default: the project's locales/ (or $HANDOUTS_LOCALES).")
+@_locales_dir_option
 @click.pass_context
-def i18n_group(ctx: click.Context, locales_dir: Path | None) -> None:
+def i18n_group(ctx: click.Context) -> None:
     """Translator tools: extract, init, update, compile, check and stats (see locales/README.md).
 
     \b
-    Typical round:
+    A new language, without a copy of the source code:
+      handouts i18n init fr --locales-dir my-catalogs --translator "Your Name"
+      (translate my-catalogs/fr/LC_MESSAGES/handouts.po in Poedit or Weblate)
+      handouts i18n check fr --locales-dir my-catalogs
+      handouts build milia -l fr --locales my-catalogs
+    \b
+    In a source checkout (the project's own locales/):
       handouts i18n extract          # English text -> locales/handouts.pot
       handouts i18n update           # merge it into every catalog; changed text turns fuzzy
-      (translate in Poedit or Weblate)
       handouts i18n check es         # placeholders, markup, plural forms, what is missing
     """
-    ctx.obj = locales_dir or resources.locales_dir()
+    ctx.ensure_object(dict)
 
 
 @i18n_group.command("extract")
-@click.pass_obj
-def i18n_extract(locales: Path) -> None:
-    """Collect the English text into the template catalog (handouts.pot)."""
+@_locales_dir_option
+@click.pass_context
+def i18n_extract(ctx: click.Context) -> None:
+    """Collect the English text into the template catalog (handouts.pot); in a source checkout."""
     try:
-        count = workflow.extract(resources.SOURCE_ROOT, locales)
+        root = resources.source_checkout()
+        if root is None:
+            raise RequestError("extract reads the project's templates and code, so it runs in a source checkout of "
+                               "handouts; translators do not need it: the template ships with handouts "
+                               "(start with 'handouts i18n init LOCALE --locales-dir DIR')")
+        locales = _working_folder(ctx, writes=True)
+        count = workflow.extract(root, locales)
     except HandoutsError as error:
         _fail(error)
     click.echo(f"handouts: {count} messages -> {locales / workflow.POT_NAME}", err=True)
@@ -252,10 +298,12 @@ def i18n_extract(locales: Path) -> None:
 @i18n_group.command("init")
 @click.argument("locale")
 @click.option("--translator", default="", help="Your name, recorded in the catalog header.")
-@click.pass_obj
-def i18n_init(locales: Path, locale: str, translator: str) -> None:
-    """Start a catalog for a new language (marked draft)."""
+@_locales_dir_option
+@click.pass_context
+def i18n_init(ctx: click.Context, locale: str, translator: str) -> None:
+    """Start a catalog for a new language (marked draft), from the template shipped with handouts."""
     try:
+        locales = _working_folder(ctx, writes=True)
         path = workflow.init(locale, locales, translator)
     except HandoutsError as error:
         _fail(error)
@@ -263,10 +311,12 @@ def i18n_init(locales: Path, locale: str, translator: str) -> None:
 
 
 @i18n_group.command("update")
-@click.pass_obj
-def i18n_update(locales: Path) -> None:
+@_locales_dir_option
+@click.pass_context
+def i18n_update(ctx: click.Context) -> None:
     """Merge the template into every catalog; entries whose English changed become fuzzy."""
     try:
+        locales = _working_folder(ctx, writes=True)
         for locale, stats in workflow.update(locales):
             click.echo(f"{locale}\t{stats.translated} translated\t{stats.fuzzy} fuzzy\t{stats.untranslated} untranslated")
     except HandoutsError as error:
@@ -274,10 +324,12 @@ def i18n_update(locales: Path) -> None:
 
 
 @i18n_group.command("compile")
-@click.pass_obj
-def i18n_compile(locales: Path) -> None:
-    """Compile every catalog to .mo (the package build does this too)."""
+@_locales_dir_option
+@click.pass_context
+def i18n_compile(ctx: click.Context) -> None:
+    """Compile every catalog to .mo for other gettext tools (handouts itself reads the .po)."""
     try:
+        locales = _working_folder(ctx, writes=True)
         for path in workflow.compile_all(locales):
             click.echo(f"handouts: wrote {path}", err=True)
     except HandoutsError as error:
@@ -286,13 +338,15 @@ def i18n_compile(locales: Path) -> None:
 
 @i18n_group.command("check")
 @click.argument("locale", required=False)
-@click.pass_obj
-def i18n_check(locales: Path, locale: str | None) -> None:
+@_locales_dir_option
+@click.pass_context
+def i18n_check(ctx: click.Context, locale: str | None) -> None:
     """Check catalogs: placeholders, markup, plural forms, fuzzy and untranslated entries.
 
     Exits 3 when any catalog has a problem or is incomplete.
     """
     try:
+        locales = _working_folder(ctx, writes=False)
         reports = workflow.reports(locales, locale)
     except HandoutsError as error:
         _fail(error)
@@ -311,10 +365,12 @@ def i18n_check(locales: Path, locale: str | None) -> None:
 
 
 @i18n_group.command("stats")
-@click.pass_obj
-def i18n_stats(locales: Path) -> None:
+@_locales_dir_option
+@click.pass_context
+def i18n_stats(ctx: click.Context) -> None:
     """Per language: translated, fuzzy and untranslated counts, and review status."""
     try:
+        locales = _working_folder(ctx, writes=False)
         reports = workflow.reports(locales)
     except HandoutsError as error:
         _fail(error)

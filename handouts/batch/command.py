@@ -34,7 +34,10 @@ Exit codes:
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary; warnings and errors still show.")
 @click.option("--allow-overdue", is_flag=True,
               help="Print topics, translations or approvals past their review date, marked overdue on every page.")
-def batch_command(manifest: Path, workers: int | None, resume: bool, quiet: bool, allow_overdue: bool) -> None:
+@click.option("--locales", "locales", multiple=True, type=click.Path(file_okay=False, exists=True, path_type=Path),
+              help="A folder of extra catalogs (yours, as made by 'handouts i18n init --locales-dir'); repeatable.")
+def batch_command(manifest: Path, workers: int | None, resume: bool, quiet: bool, allow_overdue: bool,
+                  locales: tuple[Path, ...]) -> None:
     """Print every handout a manifest lists, as one print pack or a folder of files.
 
     The manifest (TOML) names the brand, the output (pdf = one merged pack, or dir = one
@@ -48,7 +51,7 @@ def batch_command(manifest: Path, workers: int | None, resume: bool, quiet: bool
       handouts batch ward.toml --resume      # only what changed since the last run
     """
     try:
-        plan = make_plan(load_manifest(manifest), allow_overdue=allow_overdue)
+        plan = make_plan(load_manifest(manifest, locales=locales), allow_overdue=allow_overdue)
         for warning in [*plan.manifest.warnings, *check_reviews(plan)]:
             click.echo(f"handouts: warning: {warning}", err=True)
         with _progress(len(plan.jobs), shown=not quiet and sys.stderr.isatty()) as progress:

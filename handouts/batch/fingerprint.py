@@ -27,15 +27,16 @@ def handout_fingerprint(request: Request, brand_file: Path | None) -> str:
 
     feed("tool", f"{__version__} {_code_digest()}".encode())
     options = {"topic": request.topic, "sections": list(request.sections), "locale": request.locale,
-               "paper": request.paper, "allow_incomplete": request.allow_incomplete}
+               "paper": request.paper, "allow_incomplete": request.allow_incomplete,
+               "allow_overdue": request.allow_overdue}
     feed("options", json.dumps(options, sort_keys=True).encode())
     for number, folder in enumerate(search_path(request.brand.templates)):
         topic = folder / request.topic
         for file in sorted(p for p in topic.rglob("*") if p.is_file()) if topic.is_dir() else ():
             feed(f"template {number} {file.relative_to(topic).as_posix()}", file.read_bytes())
-    catalog = resolve(request.locale)
+    catalog = resolve(request.locale, request.catalog_folders)
     if catalog != SOURCE_LOCALE:
-        feed(f"catalog {catalog}", po_path(catalog).read_bytes())
+        feed(f"catalog {catalog}", po_path(catalog, request.catalog_folders).read_bytes())
     if brand_file is not None:
         feed("brand", brand_file.read_bytes())
     # The values the brand file gave (the logo as printed included), not where it was read from.

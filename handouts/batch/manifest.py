@@ -17,6 +17,7 @@ from ..brand import PLACEHOLDER, Brand
 from ..brandfile import load_brand
 from ..errors import HandoutsError, InputError, located
 from ..i18n.catalogs import SOURCE_LOCALE, load_catalog, normalise, resolve
+from ..resources import catalog_folders
 from ..tomlfile import key_lines, syntax_problem, value_kind
 from ..topics import Topic, load_topic, search_path, select_sections, topic_ids
 from .names import (
@@ -62,10 +63,12 @@ class Manifest:
     duplex: bool
     entries: tuple[Entry, ...]
     warnings: tuple[str, ...] = ()
+    locales: tuple[Path, ...] = ()  # extra catalog folders from the command line
 
 
-def load_manifest(path: Path) -> Manifest:
-    """Read and check the manifest at ``path``.
+def load_manifest(path: Path, *, locales: tuple[Path, ...] = ()) -> Manifest:
+    """Read and check the manifest at ``path``; ``locales`` are extra catalog folders
+    (``--locales``), looked for before the brand file's and the package's.
 
     Raises ``InputError`` listing every problem, each as ``file:line: key: message``.
     Paths in the manifest (brand, pdf, dir) are relative to the manifest's folder.
@@ -75,6 +78,7 @@ def load_manifest(path: Path) -> Manifest:
     data = _parse(path, text)
     check.unknown_keys(data, TOP_KEYS, None)
     brand, brand_file, warnings = _brand(check, data)
+    check.catalogs = catalog_folders(*locales, *filter(None, [brand.locales if brand else None]))
     pack, folder = _outputs(check, data)
     duplex = check.flag(data, "duplex", None, default=False)
     defaults = _Defaults(
@@ -102,7 +106,7 @@ def load_manifest(path: Path) -> Manifest:
         raise InputError(f"{path}: {count} in the manifest; nothing was printed", problems=problems)
     assert brand is not None and duplex is not None
     return Manifest(path=path, brand=brand, brand_file=brand_file, pack=pack, folder=folder, duplex=duplex,
-                    entries=tuple(entries), warnings=tuple(warnings))
+                    entries=tuple(entries), warnings=tuple(warnings), locales=locales)
 
 
 @dataclass(frozen=True)
@@ -184,6 +188,7 @@ class _Check:
         self.path, self.lines = path, lines
         self.folder = path.parent
         self.problems: list[str] = []
+        self.catalogs: tuple[Path, ...] = catalog_folders()
 
     def problem(self, message: str, key: str | None, index: int | None, *, line: int | None = None) -> None:
         where = key if index is None else f"[[handout]] #{index}" + (f" {key}" if key else "")
@@ -408,9 +413,9 @@ def _locales(check: _Check, index: int, tags: tuple[str, ...]) -> tuple[str, ...
     found: list[str] = []
     for tag in tags:
         try:
-            resolve(tag)
+            resolve(tag, check.catalogs)
             locale = normalise(tag)
-            load_catalog(tag)
+            load_catalog(tag, check.catalogs)
         except HandoutsError as exc:
             check.problem(str(exc), "locales", index)
             continue

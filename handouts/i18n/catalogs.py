@@ -18,7 +18,7 @@ from babel.messages.pofile import PoFileError, read_po
 from babel.support import Translations
 
 from ..errors import InputError, RequestError
-from ..resources import locales_dir
+from ..resources import catalog_folders
 from .checks import check_bytes, check_catalog
 
 SOURCE_LOCALE = "en"
@@ -114,17 +114,30 @@ class Catalog:
         return self.review.draft
 
 
-def po_path(locale: str, root: Path | None = None) -> Path:
-    return (root or locales_dir()) / locale / "LC_MESSAGES" / f"{DOMAIN}.po"
+Folders = Path | tuple[Path, ...] | None
 
 
-def available_locales(root: Path | None = None) -> list[str]:
-    """The source locale and every locale with a catalog, sorted."""
-    shipped = {p.parent.parent.name for p in (root or locales_dir()).glob(f"*/LC_MESSAGES/{DOMAIN}.po")}
+def _folders(root: Folders) -> tuple[Path, ...]:
+    if root is None:
+        return catalog_folders()
+    return (root,) if isinstance(root, Path) else root
+
+
+def po_path(locale: str, root: Folders = None) -> Path:
+    """The catalog file for ``locale``: in ``root`` when it is one folder, else in the first
+    folder of the search path that has one (the first folder when none has)."""
+    folders = _folders(root)
+    paths = [folder / locale / "LC_MESSAGES" / f"{DOMAIN}.po" for folder in folders]
+    return next((path for path in paths if path.is_file()), paths[0])
+
+
+def available_locales(root: Folders = None) -> list[str]:
+    """The source locale and every locale with a catalog in any folder, sorted."""
+    shipped = {p.parent.parent.name for folder in _folders(root) for p in folder.glob(f"*/LC_MESSAGES/{DOMAIN}.po")}
     return [SOURCE_LOCALE, *sorted(shipped - {SOURCE_LOCALE})]
 
 
-def normalise(tag: str, root: Path | None = None) -> str:
+def normalise(tag: str, root: Folders = None) -> str:
     """``es-MX``, ``es_MX`` and ``ES_mx`` name the same locale: return Babel's ``es_MX``."""
     try:
         return str(Locale.parse(tag.strip().replace("-", "_")))
@@ -145,7 +158,7 @@ def _maximise(tag: str) -> tuple[str, str | None]:
     return locale.language, script
 
 
-def resolve(tag: str, root: Path | None = None) -> str:
+def resolve(tag: str, root: Folders = None) -> str:
     """The shipped catalog nearest to ``tag``: the same language in the same script.
 
     ``es_MX`` -> ``es``; ``zh`` and ``zh_CN`` -> ``zh_Hans``; ``zh_TW`` (Traditional) is not
@@ -204,38 +217,39 @@ def _has_translation(message) -> bool:
 
 
 @lru_cache(maxsize=32)
-def _load(locale: str, path: Path, mtime_ns: int) -> Catalog:
-    """Parse, check and compile a catalog (cached while the file is unchanged)."""
+def _load(locale: str, path: Path, content: str) -> Catalog:
+    """Parse, check and compile a catalog (cached by its content's hash, never its date)."""
     po = read_catalog(path, locale)
     problems = check_catalog(path, po)
     if problems:
         raise InputError(f"{path}: the {locale} catalog has {len(problems)} problem(s)",
                          problems=[str(p) for p in problems])
-    translations = Translations(fp=_compiled(path, po), domain=DOMAIN)
+    translations = Translations(fp=_compiled(po), domain=DOMAIN)
     return Catalog(locale=locale, translations=translations, direction=Locale.parse(locale).text_direction,
                    review=review_of(po), path=path, stats=stats_of(po), digests=current_digests(po))
 
 
-def _compiled(path: Path, po: PoCatalog) -> io.BytesIO:
-    """The .mo built with the package when it is newer than the .po; otherwise compiled
-    now, in memory (a source checkout commits no .mo, so none can be stale)."""
-    mo = path.with_suffix(".mo")
-    if mo.is_file() and mo.stat().st_mtime_ns >= path.stat().st_mtime_ns:
-        return io.BytesIO(mo.read_bytes())
+def _compiled(po: PoCatalog) -> io.BytesIO:
+    """The checked catalog compiled in memory. A .mo beside the .po is never trusted: file
+    dates lie after ``cp -p`` or unzipping, and the .po is what was checked."""
     buffer = io.BytesIO()
     write_mo(buffer, po, use_fuzzy=False)
     buffer.seek(0)
     return buffer
 
 
-def load_catalog(tag: str, root: Path | None = None) -> Catalog:
-    """The checked catalog for ``tag`` or its nearest shipped relative."""
-    root = root or locales_dir()
+def load_catalog(tag: str, root: Folders = None) -> Catalog:
+    """The checked catalog for ``tag`` or its nearest relative, from the first folder of the
+    search path that has one."""
     locale = resolve(tag, root)
     if locale == SOURCE_LOCALE:
         return Catalog(SOURCE_LOCALE, NullTranslations())
     path = po_path(locale, root)
-    return _load(locale, path, path.stat().st_mtime_ns)
+    try:
+        content = hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read the catalog: {exc.strerror}") from None
+    return _load(locale, path, content)
 
 
 class RecordingTranslations(NullTranslations):
@@ -246,13 +260,17 @@ class RecordingTranslations(NullTranslations):
         super().__init__()
         self.inner = inner
         self.known = getattr(inner, "_catalog", {})
+        # A plural message with any empty form (msgstr[N] "") is untranslated in every form.
+        self.partial = {key[0] for key, value in self.known.items() if isinstance(key, tuple) and not value}
         self.source = source
         self.missing: list[str] = []
         self.used: set[str] = set()
 
     def _note(self, key: object, msgid: str) -> None:
-        self.used.add(key[0] if isinstance(key, tuple) else key)  # type: ignore[index]
-        if not self.source and key not in self.known and msgid not in self.missing:
+        plain_key = key[0] if isinstance(key, tuple) else key  # type: ignore[index]
+        self.used.add(plain_key)
+        absent = key not in self.known or plain_key in self.partial
+        if not self.source and absent and msgid not in self.missing:
             self.missing.append(msgid)
 
     def gettext(self, message: str) -> str:

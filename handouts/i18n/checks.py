@@ -10,11 +10,16 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from babel import Locale
 from babel.messages.catalog import Catalog, Message
-from babel.messages.plurals import get_plural
+
+from .plurals import num_plurals, plural_forms
 
 PLACEHOLDER = re.compile(r"%\((\w+)\)[sd]|\{(\w+)\}")
+# A Python named conversion, with its type: %(total)s, %(count)d, %(share).1f ...
+CONVERSION = re.compile(r"%\((\w+)\)[-#0 +]*\d*(?:\.\d+)?([diouxXeEfFgGcrsa%])")
+# What a .po line may be (``#~`` obsolete lines are checked after their prefix).
+_KEYWORD_LINE = re.compile(r'^(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)\s+"(?:[^"\\]|\\.)*"\s*$')
+_CONTINUATION = re.compile(r'^"(?:[^"\\]|\\.)*"\s*$')
 TAG = re.compile(r"</?\s*([a-zA-Z]+)[^>]*>")
 PLURAL_FORMS = re.compile(r"^\s*nplurals\s*=\s*(\d+)\s*;\s*plural\s*=\s*(.+?);?\s*$")
 
@@ -33,15 +38,36 @@ class Problem:
 
 
 def check_bytes(path: Path, data: bytes) -> list[Problem]:
-    """Encoding problems that stop the file from being read at all."""
+    """Encoding and syntax problems that stop the file from being read correctly.
+
+    Babel reads some broken lines without complaint (a string missing its closing quote
+    loses its last letter: "Pas urgen"); GNU msgfmt refuses them, and so does this."""
     if data.startswith(b"\xef\xbb\xbf"):
         return [Problem(path, 1, "", "the file starts with a UTF-8 byte-order mark (BOM); save it as UTF-8 without BOM")]
     try:
-        data.decode("utf-8")
+        text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         return [Problem(path, line, "", f"not UTF-8 text (byte 0x{data[exc.start]:02x}); save the file as UTF-8")]
-    return []
+    return _syntax(path, text)
+
+
+def _syntax(path: Path, text: str) -> list[Problem]:
+    problems = []
+    for number, raw in enumerate(text.splitlines(), start=1):
+        line = raw.strip()
+        if line.startswith("#~"):
+            line = line[2:].strip()
+        elif line.startswith("#") or not line:
+            continue
+        if _KEYWORD_LINE.match(line) or _CONTINUATION.match(line):
+            continue
+        if line.count('"') % 2 or not line.rstrip().endswith('"'):
+            reason = "a quoted string is not closed (a missing or extra \" quote)"
+        else:
+            reason = "this line is not gettext syntax (a keyword such as msgid/msgstr, then a quoted string)"
+        problems.append(Problem(path, number, "", f"{reason}: {raw.strip()[:60]!r}"))
+    return problems
 
 
 def check_catalog(path: Path, catalog: Catalog) -> list[Problem]:
@@ -58,7 +84,25 @@ def check_catalog(path: Path, catalog: Catalog) -> list[Problem]:
             if not string:
                 continue
             problems.extend(_compare(path, message, sources, string))
+            problems.extend(_newlines(path, message, sources[0], string))
     return problems
+
+
+def empty_forms(message: Message) -> list[int]:
+    """The plural forms (msgstr[N]) left empty in a message that has some translated."""
+    if not isinstance(message.string, tuple) or not any(message.string):
+        return []
+    return [index for index, string in enumerate(message.string) if not string]
+
+
+def _newlines(path: Path, message: Message, source: str, string: str) -> list[Problem]:
+    """As msgfmt --check: a translation starts and ends with a line break when its English does."""
+    out = []
+    if source.startswith("\n") != string.startswith("\n"):
+        out.append(_problem(path, message, "the English and the translation differ in starting with a line break"))
+    if source.endswith("\n") != string.endswith("\n"):
+        out.append(_problem(path, message, "the English and the translation differ in ending with a line break"))
+    return out
 
 
 def _compare(path: Path, message: Message, sources: tuple[str, ...], string: str) -> list[Problem]:
@@ -69,6 +113,11 @@ def _compare(path: Path, message: Message, sources: tuple[str, ...], string: str
         out.append(_problem(path, message, f"the translation drops the placeholder %({name})s; it must keep it"))
     for name in sorted(have - want):
         out.append(_problem(path, message, f"the translation has a placeholder %({name})s that the English does not have"))
+    english = {name: kind for source in sources for name, kind in CONVERSION.findall(source)}
+    for name, kind in CONVERSION.findall(string):
+        if name in english and kind != english[name]:
+            out.append(_problem(path, message, f"the placeholder %({name}){kind} must be %({name}){english[name]}, "
+                                               f"as in the English (it would print wrongly)"))
     if Counter(_tags(sources[0])) != Counter(_tags(string)):
         out.append(_problem(path, message,
                             f"inline markup differs: English has {_tag_list(sources[0])}, translation has {_tag_list(string)}"))
@@ -100,8 +149,8 @@ def _check_plural_header(path: Path, catalog: Catalog) -> list[Problem]:
     match = PLURAL_FORMS.match(header)
     if not match:
         return [Problem(path, None, "", f"the Plural-Forms header is not valid: {header!r}")]
-    expected = get_plural(Locale.parse(str(catalog.locale))) if catalog.locale else None
-    if expected is not None and int(match.group(1)) != expected.num_plurals:
-        return [Problem(path, None, "", f"Plural-Forms says nplurals={match.group(1)}, but "
-                                        f"{catalog.locale} has {expected.num_plurals} plural forms")]
+    expected = num_plurals(str(catalog.locale)) if catalog.locale else None
+    if expected is not None and int(match.group(1)) != expected:
+        return [Problem(path, None, "", f"Plural-Forms says nplurals={match.group(1)}, but {catalog.locale} has "
+                                        f"{expected} plural forms in gettext: use {plural_forms(str(catalog.locale))!r}")]
     return []

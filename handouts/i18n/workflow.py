@@ -10,17 +10,19 @@ in the catalog's header comment, which those tools keep:
 """
 from __future__ import annotations
 
+import datetime as dt
 import io
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from babel import Locale
+from babel import Locale, UnknownLocaleError
 from babel.messages.catalog import Catalog as PoCatalog
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import write_po
 
 from ..errors import InputError, OutputError, RequestError
 from ..output import write_atomic
+from ..resources import LOCALES_DIR
 from .catalogs import (
     DOMAIN,
     Review,
@@ -33,8 +35,9 @@ from .catalogs import (
     review_of,
     stats_of,
 )
-from .checks import Problem, check_catalog
+from .checks import Problem, check_catalog, empty_forms
 from .extract import extract_catalog, pot_bytes
+from .plurals import plural_forms
 
 POT_NAME = f"{DOMAIN}.pot"
 
@@ -71,25 +74,39 @@ def extract(root: Path, locales: Path) -> int:
     return len(catalog)
 
 
-def _template(locales: Path) -> PoCatalog:
-    path = locales / POT_NAME
+def _template(locales: Path, path: Path | None = None) -> PoCatalog:
+    """The English template: ``locales/handouts.pot``, else the one shipped with the package."""
+    path = path or locales / POT_NAME
     if not path.is_file():
-        raise InputError(f"{path}: no template catalog; run 'handouts i18n extract' first")
+        path = LOCALES_DIR / POT_NAME
+    if not path.is_file():
+        raise InputError(f"{locales / POT_NAME}: no template catalog; run 'handouts i18n extract' in a source checkout")
     return read_catalog(path)
 
 
-def init(locale: str, locales: Path, translator: str = "") -> Path:
-    """Start a catalog for a new locale from the template; refuse to overwrite one."""
-    locale = normalise(locale, locales)
+def init(locale: str, locales: Path, translator: str = "", *, template: Path | None = None,
+         now: dt.datetime | None = None) -> Path:
+    """Start a catalog for a new locale from the template; refuse to overwrite one.
+
+    The header is filled in as msginit would: the translator as Last-Translator, the date,
+    the language, and the plural rule gettext tools expect."""
+    try:
+        parsed = Locale.parse(locale.strip().replace("-", "_"))
+    except (ValueError, TypeError, UnknownLocaleError):
+        raise RequestError(f"{locale!r} is not a language code CLDR knows; give an ISO 639 code with an optional "
+                           "script or region, such as fr, pt_BR, so, ur, zh_Hant") from None
+    locale = str(parsed)
     path = po_path(locale, locales)
     if path.exists():
         raise OutputError(f"{path}: a catalog for {locale} exists already; use 'handouts i18n update'")
-    template = _template(locales)
-    catalog = PoCatalog(locale=locale, domain=DOMAIN, project="handouts", version=template.version,
-                        charset="utf-8", fuzzy=False,
-                        header_comment=HEADER.format(name=Locale.parse(locale).english_name,
-                                                     translator=translator or "none yet"))
-    catalog.update(template)
+    source = _template(template.parent if template else locales, template)
+    now = now or dt.datetime.now(dt.timezone.utc)
+    catalog = PoCatalog(locale=locale, domain=DOMAIN, project="handouts", version=source.version,
+                        charset="utf-8", fuzzy=False, revision_date=now, last_translator=translator or "",
+                        language_team=parsed.english_name, msgid_bugs_address="",
+                        header_comment=HEADER.format(name=parsed.english_name, translator=translator or "none yet"))
+    catalog.mime_headers = [("Plural-Forms", plural_forms(locale))]
+    catalog.update(source)
     path.parent.mkdir(parents=True, exist_ok=True)
     _write(path, catalog)
     return path
@@ -131,7 +148,7 @@ def report(locale: str, locales: Path) -> LocaleReport:
     path = po_path(locale, locales)
     catalog = read_catalog(path, locale)
     incomplete = tuple(
-        f"{path}:{m.lineno}: {'fuzzy' if m.fuzzy and m.string else 'untranslated'}: {_short(m.id)}"
+        f"{path}:{m.lineno}: {_state(m)}: {_short(m.id)}"
         for m in catalog if m.id and (m.fuzzy or not (all(m.string) if isinstance(m.string, tuple) else m.string))
     )
     return LocaleReport(locale, stats_of(catalog), review_of(catalog), tuple(check_catalog(path, catalog)), incomplete,
@@ -148,6 +165,15 @@ def reports(locales: Path, only: str | None = None) -> list[LocaleReport]:
     return [report(locale, locales) for locale in shipped]
 
 
+def _state(message) -> str:
+    if message.fuzzy and message.string:
+        return "fuzzy"
+    empty = empty_forms(message)
+    if empty:
+        return "untranslated plural form " + ", ".join(f"msgstr[{n}]" for n in empty) + " (empty)"
+    return "untranslated"
+
+
 def _short(msgid: object) -> str:
     text = msgid[0] if isinstance(msgid, tuple) else str(msgid)
     return repr(text if len(text) <= 60 else text[:57] + "...")
@@ -155,5 +181,7 @@ def _short(msgid: object) -> str:
 
 def _write(path: Path, catalog: PoCatalog) -> None:
     buffer = io.BytesIO()
-    write_po(buffer, catalog, width=100, omit_header=False)
+    # include_previous: a changed message keeps its old English as "#| msgid", so Poedit
+    # and Weblate can show the translator what changed.
+    write_po(buffer, catalog, width=100, omit_header=False, include_previous=True)
     write_atomic(path, buffer.getvalue())
