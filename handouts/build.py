@@ -212,11 +212,17 @@ def _labels(topic: Topic, brand: Brand, translations: RecordingTranslations, for
     """The words the page furniture prints, translated, with dates formatted for the locale."""
     _ = translations.gettext
     return {
+        # Translators: heading of the box of things a parent should do (a list follows).
         "do": _("Do"),
+        # Translators: heading of the box of things a parent must not do (a list follows).
         "dont": _("Don't"),
+        # Translators: level of a "when to get help" card: ask at a routine visit, no hurry.
         "level_routine": _("Not urgent"),
+        # Translators: level of a "when to get help" card: get medical help the same day.
         "level_urgent": _("Urgent: today"),
+        # Translators: level of a "when to get help" card: call the emergency number now.
         "level_emergency": _("Emergency: now"),
+        # Translators: page numbering in the footer, e.g. "Page 1 of 2".
         "page": _("Page %(page)s of %(total)s").replace("%(page)s", "{page}").replace("%(total)s", "{total}"),
         "leaflet": _leaflet_line(topic, content, approval, _, formats),
         "phone": _("Phone: %(phone)s") % {"phone": unbroken(brand.phone)},
@@ -305,11 +311,14 @@ def _leaflet_line(topic: Topic, content: Status, approval: Approval | None, _, f
         return _("Clinic leaflet %(code)s. Approved by %(approver)s on %(date)s, until %(until)s.") % {
             "code": approval.code, "approver": approval.approved_by, "date": _date(approval.date, formats),
             "until": _date(approval.until, formats)}
+    # Translators: footer; the leaflet's code and its content version number.
     line = _("Leaflet %(code)s, version %(version)s.") % {"code": topic.code, "version": topic.version}
     if not content.printable:
+        # Translators: footer; no doctor or nurse has yet checked the English text of this leaflet.
         draft = _("Draft: not yet checked by a clinician.")
         return f"{line} {draft}"
     record = content.record
+    # Translators: footer; the clinician who checked the English text (not the translation), and dates.
     checked = _("Checked by %(reviewer)s on %(date)s. Next review due %(due)s.") % {
         "reviewer": record.reviewer, "date": _date(record.date, formats), "due": _date(record.next_review, formats)}
     return f"{line} {checked}"

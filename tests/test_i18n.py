@@ -15,14 +15,14 @@ from handouts.brand import PLACEHOLDER
 from handouts.build import Request, build, build_document
 from handouts.cli import main
 from handouts.errors import InputError, RequestError
-from handouts.i18n.catalogs import load_catalog, po_path, read_catalog, resolve
+from handouts.i18n.catalogs import available_locales, load_catalog, po_path, read_catalog, resolve
 from handouts.i18n.checks import check_catalog
 from handouts.resources import LOCALES_DIR, TEMPLATES_DIR
 from handouts.review.sign import sign_topic
 
 from .support import all_text_poppler, body_text, reader, words
 
-SHIPPED = ["ar", "es", "zh_Hans"]
+SHIPPED = available_locales()[1:]  # every catalog that ships: a new language is tested as it lands
 
 
 def run(args: list[str], locales: Path | None = None):
@@ -51,9 +51,9 @@ def test_cli_says_which_catalog_it_used(tmp_path: Path) -> None:
 
 
 def test_cli_unknown_locale_exits_2_listing_locales() -> None:
-    result = run(["build", "milia", "-l", "fr"])
+    result = run(["build", "milia", "-l", "sw"])
     assert result.exit_code == 2
-    assert "en, ar, es, zh_Hans" in result.stderr
+    assert ", ".join(available_locales()) in result.stderr
 
 
 def test_list_locales() -> None:

@@ -1,6 +1,7 @@
 """Which catalog serves a request, and loading it as checked gettext translations."""
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import hashlib
 import io
@@ -19,7 +20,7 @@ from babel.support import Translations
 
 from ..errors import InputError, RequestError
 from ..resources import catalog_folders
-from .checks import check_bytes, check_catalog
+from .checks import check_bytes, check_catalog, empty_forms
 
 SOURCE_LOCALE = "en"
 DOMAIN = "handouts"
@@ -231,7 +232,13 @@ def _load(locale: str, path: Path, content: str) -> Catalog:
 
 def _compiled(po: PoCatalog) -> io.BytesIO:
     """The checked catalog compiled in memory. A .mo beside the .po is never trusted: file
-    dates lie after ``cp -p`` or unzipping, and the .po is what was checked."""
+    dates lie after ``cp -p`` or unzipping, and the .po is what was checked.
+
+    A plural message with an empty form is left out: Babel would fill the gap with the
+    English plural, and the handout would print English as if it were translated."""
+    po = copy.deepcopy(po)
+    for message in [m for m in po if m.id and empty_forms(m)]:
+        po.delete(message.id, context=message.context)
     buffer = io.BytesIO()
     write_mo(buffer, po, use_fuzzy=False)
     buffer.seek(0)
@@ -260,17 +267,13 @@ class RecordingTranslations(NullTranslations):
         super().__init__()
         self.inner = inner
         self.known = getattr(inner, "_catalog", {})
-        # A plural message with any empty form (msgstr[N] "") is untranslated in every form.
-        self.partial = {key[0] for key, value in self.known.items() if isinstance(key, tuple) and not value}
         self.source = source
         self.missing: list[str] = []
         self.used: set[str] = set()
 
     def _note(self, key: object, msgid: str) -> None:
-        plain_key = key[0] if isinstance(key, tuple) else key  # type: ignore[index]
-        self.used.add(plain_key)
-        absent = key not in self.known or plain_key in self.partial
-        if not self.source and absent and msgid not in self.missing:
+        self.used.add(key[0] if isinstance(key, tuple) else key)  # type: ignore[index]
+        if not self.source and key not in self.known and msgid not in self.missing:
             self.missing.append(msgid)
 
     def gettext(self, message: str) -> str:
