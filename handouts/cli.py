@@ -308,6 +308,9 @@ def i18n_init(ctx: click.Context, locale: str, translator: str) -> None:
     except HandoutsError as error:
         _fail(error)
     click.echo(f"handouts: created {path}", err=True)
+    warning = workflow.font_warning(path.parent.parent.name)
+    if warning:
+        click.echo(f"handouts: warning: {warning}", err=True)
 
 
 @i18n_group.command("update")
@@ -355,6 +358,9 @@ def i18n_check(ctx: click.Context, locale: str | None) -> None:
         status = "ok" if not (report.problems or report.incomplete) else "needs work"
         click.echo(f"{report.locale}: {status} ({report.stats.translated}/{report.stats.total} translated, "
                    f"review: {report.review_state})")
+        warning = workflow.font_warning(report.locale)
+        if warning:
+            click.echo(f"  warning: {warning}")
         for problem in report.problems:
             click.echo(f"  error: {problem}")
         for line in report.incomplete:

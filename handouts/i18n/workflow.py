@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -22,6 +23,7 @@ from babel.messages.pofile import write_po
 
 from ..errors import InputError, OutputError, RequestError
 from ..output import write_atomic
+from ..pdf.fonts import printable, script_family
 from ..resources import LOCALES_DIR
 from .catalogs import (
     DOMAIN,
@@ -38,6 +40,7 @@ from .catalogs import (
 from .checks import Problem, check_catalog, empty_forms
 from .extract import extract_catalog, pot_bytes
 from .plurals import plural_forms
+from .scripts import likely_script
 
 POT_NAME = f"{DOMAIN}.pot"
 
@@ -151,8 +154,30 @@ def report(locale: str, locales: Path) -> LocaleReport:
         f"{path}:{m.lineno}: {_state(m)}: {_short(m.id)}"
         for m in catalog if m.id and (m.fuzzy or not (all(m.string) if isinstance(m.string, tuple) else m.string))
     )
-    return LocaleReport(locale, stats_of(catalog), review_of(catalog), tuple(check_catalog(path, catalog)), incomplete,
-                        current_digests(catalog))
+    problems = (*check_catalog(path, catalog), *_unprintable(path, catalog))
+    return LocaleReport(locale, stats_of(catalog), review_of(catalog), problems, incomplete, current_digests(catalog))
+
+
+def font_warning(locale: str) -> str | None:
+    """Why handouts cannot print ``locale`` yet, when no bundled font serves its script."""
+    if script_family(locale) is not None:
+        return None
+    script = likely_script(locale) or "unknown"
+    return (f"no bundled font covers the {script} script of {locale!r}: handouts in it cannot print until one is "
+            "added (locales/README.md, 'Scripts and fonts')")
+
+
+def _unprintable(path: Path, catalog: PoCatalog) -> list[Problem]:
+    """Characters no bundled font has: the build would stop on them, so name them now."""
+    problems = []
+    for message in catalog:
+        strings = message.string if isinstance(message.string, tuple) else (message.string,)
+        missing = sorted({c for string in strings if string for c in string if not printable(c)})
+        if message.id and missing:
+            shown = ", ".join(f"U+{ord(c):04X} ({unicodedata.name(c, '?')})" for c in missing[:3])
+            msgid = message.id[0] if isinstance(message.id, tuple) else message.id
+            problems.append(Problem(path, message.lineno, msgid, f"no bundled font has {shown}"))
+    return problems
 
 
 def reports(locales: Path, only: str | None = None) -> list[LocaleReport]:

@@ -15,6 +15,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
 from ..errors import InputError
+from ..i18n.scripts import likely_script
 from ..resources import FONTS_DIR
 
 
@@ -33,7 +34,20 @@ _FACES = {
     "arabic": ("NotoNaskhArabic-Regular.ttf", "NotoNaskhArabic-Bold.ttf", 0),
     # WenQuanYi Micro Hei has no bold face; bold Chinese is drawn with a stroke instead.
     "cjk": ("wqy-microhei.ttc", None, 0),
+    "bengali": ("NotoSansBengali-Regular.ttf", "NotoSansBengali-Bold.ttf", 0),
+    "gurmukhi": ("NotoSansGurmukhi-Regular.ttf", "NotoSansGurmukhi-Bold.ttf", 0),
+    "devanagari": ("NotoSansDevanagari-Regular.ttf", "NotoSansDevanagari-Bold.ttf", 0),
+    "ethiopic": ("NotoSansEthiopic-Regular.ttf", "NotoSansEthiopic-Bold.ttf", 0),
 }
+# ISO 15924 script codes (as CLDR's likely subtags give them) -> font family.
+SCRIPT_FAMILIES = {
+    "Latn": "latin", "Cyrl": "latin", "Grek": "latin", "Arab": "arabic", "Hans": "cjk", "Hant": "cjk",
+    "Beng": "bengali", "Guru": "gurmukhi", "Deva": "devanagari", "Ethi": "ethiopic",
+}
+# Scripts whose letters change shape with their neighbours (conjuncts, reph, vowel signs
+# placed before consonants): ReportLab must shape them with HarfBuzz (uharfbuzz).
+SHAPED = frozenset({"bengali", "gurmukhi", "devanagari"})
+_FALLBACK = ("latin", "arabic", "cjk", "bengali", "gurmukhi", "devanagari", "ethiopic")
 
 # Characters that are layout, not ink: any font may carry them.
 _NEUTRAL = {" ", "\u00a0", "\u200b", "\u200c", "\u200d", "\u2066", "\u2067", "\u2068", "\u2069", "\n"}
@@ -67,12 +81,27 @@ def has_glyph(key: str, char: str) -> bool:
 
 
 def chain_for(script: str) -> tuple[str, ...]:
-    """The font chain for a document whose main script is ``script``."""
-    if script == "arabic":
-        return ("arabic", "latin", "cjk")
-    if script == "cjk":
-        return ("cjk", "latin", "arabic")
-    return ("latin", "arabic", "cjk")
+    """The font chain for a document whose main script is ``script``: its own family first,
+    then every other (a family is only loaded when a character needs it).
+
+    Shaped scripts put Latin first: their fonts also carry ASCII punctuation, digits and
+    signs, which ReportLab's shaping then draws with the wrong glyphs (":" as a Bengali
+    letter, "°C" as boxes). Set in the Latin font, those characters print correctly."""
+    if script in SHAPED:
+        return ("latin", script, *(key for key in _FALLBACK if key not in ("latin", script)))
+    return (script, *(key for key in _FALLBACK if key != script))
+
+
+def printable(char: str) -> bool:
+    """Whether some bundled font has ``char`` (layout characters always print)."""
+    return char in _NEUTRAL or unicodedata.category(char) in ("Cc", "Cf") or _font_for(char, _FALLBACK) is not None
+
+
+def script_family(locale: str) -> str | None:
+    """The font family for ``locale``'s script (``bn`` -> bengali), or ``None`` when no
+    bundled font serves it."""
+    script = likely_script(locale)
+    return SCRIPT_FAMILIES.get(script) if script else None
 
 
 def split_runs(text: str, chain: tuple[str, ...], *, where: str) -> list[tuple[str, str]]:

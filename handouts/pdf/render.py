@@ -18,7 +18,7 @@ from reportlab.platypus import (
 from .. import __version__
 from ..model import Document
 from .blocks import Context, section_flowables
-from .fonts import chain_for, family
+from .fonts import SHAPED, chain_for, family, script_family
 from .page import MARGIN, RUNNING, Furniture
 from .styles import colour, make_styles
 from .text import TextMaker
@@ -36,11 +36,8 @@ class _HandoutTemplate(BaseDocTemplate):
 
 
 def _script(doc: Document) -> str:
-    if doc.direction == "rtl":
-        return "arabic"
-    if doc.locale.split("_")[0] in ("zh", "ja"):
-        return "cjk"
-    return "latin"
+    """The font family for the document's language, from its (likely) script."""
+    return script_family(doc.locale) or ("arabic" if doc.direction == "rtl" else "latin")
 
 
 def render_pdf(doc: Document) -> bytes:
@@ -59,7 +56,8 @@ def _layout(doc: Document, *, total_pages: int | None) -> tuple[bytes, int]:
     for key in chain:
         family(key)
     primary = colour(doc.look.primary)
-    styles = make_styles(base.regular, base.bold, primary, rtl=doc.direction == "rtl", cjk=script == "cjk")
+    styles = make_styles(base.regular, base.bold, primary, rtl=doc.direction == "rtl", cjk=script == "cjk",
+                         shaped=script in SHAPED)
     text = TextMaker(chain, where=f"{doc.topic} ({doc.locale})", rtl=doc.direction == "rtl", cjk=script == "cjk")
     furniture = Furniture(doc, styles, text, total_pages)
 

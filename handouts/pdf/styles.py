@@ -69,8 +69,8 @@ class Styles:
     rtl: bool
 
 
-def make_styles(font: str, bold_font: str, primary: Color, *, rtl: bool, cjk: bool) -> Styles:
-    """All paragraph styles for one handout."""
+def make_styles(font: str, bold_font: str, primary: Color, *, rtl: bool, cjk: bool, shaped: bool = False) -> Styles:
+    """All paragraph styles for one handout; ``shaped`` turns on HarfBuzz shaping (Indic scripts)."""
     align = TA_RIGHT if rtl else TA_LEFT
     wrap = "CJK" if cjk else None
 
@@ -87,6 +87,7 @@ def make_styles(font: str, bold_font: str, primary: Color, *, rtl: bool, cjk: bo
             spaceBefore=space_before,
             spaceAfter=space_after,
             wordWrap=wrap,
+            shaping=1 if shaped else 0,
             allowWidows=0,
             allowOrphans=0,
         )
