@@ -78,7 +78,8 @@ def build_document(request: Request) -> tuple[Document, tuple[str, ...]]:
     messages = []
     if catalog.locale not in (locale, SOURCE_LOCALE):
         messages.append(f"locale {locale}: using the nearest catalog, {catalog.locale}")
-    translations = RecordingTranslations(catalog.translations, source=catalog.locale == SOURCE_LOCALE)
+    translations = RecordingTranslations(catalog.translations, source=catalog.locale == SOURCE_LOCALE,
+                                         isolate=catalog.direction == "rtl")
     formats = formatting_locale(locale, brand.country)
     parsed = _sections(topic, sections, path, translations, brand, formats)
     content, approval, overdue = _provenance(request, topic, path, catalog, messages)

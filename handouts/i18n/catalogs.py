@@ -261,33 +261,38 @@ def load_catalog(tag: str, root: Folders = None) -> Catalog:
 
 class RecordingTranslations(NullTranslations):
     """Translations that remember every message the catalog does not translate, so a
-    handout can refuse (or mark itself) instead of printing English silently."""
+    handout can refuse (or mark itself) instead of printing English silently.
 
-    def __init__(self, inner: NullTranslations, *, source: bool) -> None:
+    With ``isolate`` (a right-to-left handout), English printed in place of a missing
+    translation is wrapped in directional isolates (U+2066 ... U+2069): it then reads left
+    to right as one run, its punctuation on the right side ("Leaflet X, version 2.0.")."""
+
+    def __init__(self, inner: NullTranslations, *, source: bool, isolate: bool = False) -> None:
         super().__init__()
         self.inner = inner
         self.known = getattr(inner, "_catalog", {})
         self.source = source
+        self.isolate = isolate
         self.missing: list[str] = []
         self.used: set[str] = set()
 
-    def _note(self, key: object, msgid: str) -> None:
+    def _note(self, key: object, msgid: str, text: str) -> str:
         self.used.add(key[0] if isinstance(key, tuple) else key)  # type: ignore[index]
-        if not self.source and key not in self.known and msgid not in self.missing:
+        if self.source or key in self.known:
+            return text
+        if msgid not in self.missing:
             self.missing.append(msgid)
+        return f"\u2066{text}\u2069" if self.isolate else text
 
     def gettext(self, message: str) -> str:
-        self._note(message, message)
-        return self.inner.gettext(message)
+        return self._note(message, message, self.inner.gettext(message))
 
     def ngettext(self, singular: str, plural: str, n: int) -> str:
-        self._note((singular, 0), singular)
-        return self.inner.ngettext(singular, plural, n)
+        return self._note((singular, 0), singular, self.inner.ngettext(singular, plural, n))
 
     def pgettext(self, context: str, message: str) -> str:
-        self._note(f"{context}\x04{message}", message)
-        return self.inner.pgettext(context, message)
+        return self._note(f"{context}\x04{message}", message, self.inner.pgettext(context, message))
 
     def npgettext(self, context: str, singular: str, plural: str, n: int) -> str:
-        self._note((f"{context}\x04{singular}", 0), singular)
-        return self.inner.npgettext(context, singular, plural, n)
+        return self._note((f"{context}\x04{singular}", 0), singular,
+                          self.inner.npgettext(context, singular, plural, n))
