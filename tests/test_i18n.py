@@ -59,11 +59,18 @@ def test_cli_unknown_locale_exits_2_listing_locales() -> None:
 def test_list_locales() -> None:
     lines = run(["list", "locales"]).stdout.splitlines()
     rows = {line.split("\t")[0]: line.split("\t") for line in lines}
-    assert rows["en"][1:] == ["English", "ltr", "100%", "source"]
+    assert rows["en"][1:] == ["English", "ltr", "100%", "source", "milia 100%"]
     assert rows["es"][1:3] == ["español", "ltr"]
     assert rows["ar"][1:3] == ["العربية", "rtl"]
     assert rows["zh_Hans"][2] == "ltr"
     assert all(rows[loc][4] == "draft" for loc in SHIPPED)
+    assert all(rows[loc][5] == "milia 100%" for loc in SHIPPED), "every shipped language covers every topic"
+
+
+def test_list_locales_shows_completeness_per_topic(locales: Path) -> None:
+    edit_es(locales, set_string("Key points", ""))
+    rows = {line.split("\t")[0]: line.split("\t") for line in run(["list", "locales"], locales).stdout.splitlines()}
+    assert rows["es"][5].startswith("milia 9") and rows["es"][5] != "milia 100%"
 
 
 @pytest.mark.parametrize("locale", SHIPPED)
