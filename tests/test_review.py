@@ -193,3 +193,16 @@ def test_a_reviewed_translation_credits_its_reviewer_and_goes_stale_when_a_messa
     assert notice in stale and "Ana Ruiz" not in stale
     for command in (["list", "locales"], ["i18n", "stats"]):
         assert "reviewed (stale: 1 messages changed since review)" in CliRunner().invoke(main, command).output
+
+
+def test_new_english_after_a_translation_review_makes_it_stale(catalogs: Path) -> None:
+    """The English of a message changes and 'i18n update' merges it: the reviewed catalog
+    counts that message as changed, and the handout that uses it is a draft translation again."""
+    sign_catalog("es", "Luis Gomez, paediatric nurse", translator="Ana Ruiz", today=dt.date(2026, 11, 20),
+                 root=catalogs)
+    pot = catalogs / "handouts.pot"
+    pot.write_text(pot.read_text(encoding="utf-8").replace('msgid "Get help today if your baby:"',
+                                                           'msgid "Get medical help today if your baby:"'),
+                   encoding="utf-8")
+    assert CliRunner().invoke(main, ["i18n", "update", "--locales-dir", str(catalogs)]).exit_code == 0
+    assert "reviewed (stale: 1 messages changed since review)" in CliRunner().invoke(main, ["list", "locales"]).output

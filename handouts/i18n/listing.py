@@ -51,7 +51,8 @@ def locale_rows() -> list[tuple[str, ...]]:
         stats = stats_of(catalog)
         digests = current_digests(catalog)
         review = review_of(catalog).describe(digests)
-        coverage = ", ".join(f"{topic} {len(keys & digests.keys()) / len(keys):.0%}" if keys else f"{topic} -"
+        translated = {key for key, digest in digests.items() if digest}
+        coverage = ", ".join(f"{topic} {len(keys & translated) / len(keys):.0%}" if keys else f"{topic} -"
                              for topic, keys in per_topic.items())
         rows.append((locale, parsed.display_name, parsed.text_direction, f"{stats.complete:.0%}", review, coverage))
     return rows

@@ -77,7 +77,7 @@ def sign_catalog(locale: str, reviewer: str, *, today: dt.date, root: Path, tran
     path = po_path(resolve(locale, root), root)
     _writable(path)
     catalog = read_catalog(path, path.parent.parent.name)
-    digests = sorted(set(current_digests(catalog).values()))
+    digests = sorted(set(current_digests(catalog).values()) - {""})
     if not digests:
         raise InputError(f"{path}: nothing is translated yet: there is nothing to review")
     text = path.read_text(encoding="utf-8")
