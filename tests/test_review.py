@@ -186,7 +186,7 @@ def test_a_reviewed_translation_credits_its_reviewer_and_goes_stale_when_a_messa
     assert "Ana Ruiz" in signed and "Luis Gomez, paediatric nurse" in signed and "2026-11-20" in signed
     notice = next(n for n in ("Traducción en borrador", "borrador") if n in draft)
     assert notice not in signed
-    assert "\treviewed\n" in CliRunner().invoke(main, ["list", "locales"]).output
+    assert "\treviewed\tmilia 100%" in CliRunner().invoke(main, ["list", "locales"]).output
 
     _retranslate(catalogs / "es" / "LC_MESSAGES" / "handouts.po", "Do", "Sí, hágalo")
     stale = words(all_text(build(Request("milia", locale="es")).pdf))
