@@ -81,7 +81,7 @@ def build_document(request: Request) -> tuple[Document, tuple[str, ...]]:
     translations = RecordingTranslations(catalog.translations, source=catalog.locale == SOURCE_LOCALE,
                                          isolate=catalog.direction == "rtl")
     formats = formatting_locale(locale, brand.country)
-    parsed = _sections(topic, sections, path, translations, brand, formats)
+    parsed = render_sections(topic, sections, path, translations, brand, formats)
     content, approval, overdue = _provenance(request, topic, path, catalog, messages)
     labels = _labels(topic, brand, translations, formats, content, approval)
     title = translations.gettext(topic.title)
@@ -124,8 +124,9 @@ def formatting_locale(locale: str, country: str | None) -> str:
     return regional if locale_exists(regional) else locale
 
 
-def _sections(topic: Topic, ids: tuple[str, ...], path: tuple[Path, ...], translations, brand: Brand,
-              formats: str) -> tuple[Section, ...]:
+def render_sections(topic: Topic, ids: tuple[str, ...], path: tuple[Path, ...], translations, brand: Brand,
+                    formats: str) -> tuple[Section, ...]:
+    """Each section rendered by Jinja2 with ``translations`` and parsed, its pictures loaded."""
     env = make_environment(path, translations)
     values = {
         "clinic": _clinic_values(brand),
@@ -162,7 +163,7 @@ def section_titles(topic: Topic, locale: str = SOURCE_LOCALE, brand: Brand = PLA
     """Each section's id and title, in topic order, as printed in ``locale`` for ``brand``."""
     catalog = load_catalog(locale)
     path = search_path(brand.templates)
-    sections = _sections(topic, topic.sections, path, catalog.translations, brand, catalog.locale)
+    sections = render_sections(topic, topic.sections, path, catalog.translations, brand, catalog.locale)
     return [(s.id, s.title) for s in sections]
 
 

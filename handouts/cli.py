@@ -9,6 +9,8 @@ from pathlib import Path
 import click
 
 from . import __version__, resources
+from .authoring.check import check_topic
+from .authoring.starter import write_starter_topic
 from .batch.command import batch_command
 from .brand import PLACEHOLDER
 from .brand_report import describe
@@ -387,6 +389,59 @@ def i18n_stats(ctx: click.Context) -> None:
 
 
 main.add_command(batch_command, "batch")
+
+
+@main.group("topic", context_settings=CONTEXT, epilog=EXIT_CODES)
+def topic_group() -> None:
+    """Write your own topics: a starter that passes the checks, and the checks themselves.
+
+    \b
+    Examples:
+      handouts topic new eczema --dir overrides        # a clinic's own topic, in its override folder
+      handouts topic check eczema --dir overrides
+      handouts topic check milia                       # a topic that ships with handouts
+    """
+
+
+@topic_group.command("new")
+@click.argument("topic_id")
+@click.option("--dir", "folder", type=click.Path(file_okay=False, path_type=Path), default=Path("."),
+              show_default=True, help="The folder to write the topic's folder into (e.g. your override folder).")
+@click.option("--title", default=None, help="The handout's title (default: from the id).")
+def topic_new(topic_id: str, folder: Path, title: str | None) -> None:
+    """Write a starter topic (draft) that already passes 'handouts topic check'."""
+    try:
+        target = write_starter_topic(topic_id, folder, title)
+    except HandoutsError as error:
+        _fail(error)
+    click.echo(f"handouts: wrote {target}; edit its templates, then run: handouts topic check {topic_id} "
+               f"--dir {folder}", err=True)
+
+
+@topic_group.command("check")
+@click.argument("topic_id")
+@click.option("--dir", "folder", type=click.Path(file_okay=False, exists=True, path_type=Path), default=None,
+              help="A folder of topics (a clinic's override folder); default: the topics that ship.")
+def topic_check(topic_id: str, folder: Path | None) -> None:
+    """Check a topic against the content rules; exit 3 listing each failure with file and line.
+
+    \b
+    Rules: every section at grade 6 or below (Flesch-Kincaid); the default sections on one
+    sheet (2 pages), A4 and Letter, in every language that covers the topic; an emergency
+    card that gives the emergency number; an out-of-hours route on every urgent card; a
+    safety line in the key points; no text outside {% trans %}; a [review] record; no run of
+    8+ words shared with a file listed in compare_with.
+    """
+    try:
+        failures = check_topic(topic_id, folder.resolve() if folder else None)
+    except HandoutsError as error:
+        _fail(error)
+    for failure in failures:
+        click.echo(f"  {failure}")
+    if failures:
+        click.echo(f"handouts: {topic_id}: {len(failures)} rule(s) not met", err=True)
+        sys.exit(EXIT_INPUT)
+    click.echo(f"{topic_id}: ok")
 
 
 @main.group("review", context_settings=CONTEXT, epilog=EXIT_CODES)

@@ -55,7 +55,8 @@ def load_topic(topic_id: str, path: tuple[Path, ...] = (TEMPLATES_DIR,)) -> Topi
     for section in defaults:
         if section not in sections:
             raise InputError(f"{meta_file}: default_sections: {section!r} is not one of the topic's sections")
-    unknown = set(data) - {"title", "code", "version", "review", "sources", "sections", "default_sections"}
+    unknown = set(data) - {"title", "code", "version", "review", "sources", "sections", "default_sections",
+                           "compare_with"}
     if unknown:
         hint = " (the review is a [review] table now: see templates/README.md)" if unknown & {"reviewed", "review_due"} else ""
         raise InputError(f"{meta_file}: unknown key {sorted(unknown)[0]!r}{hint}")

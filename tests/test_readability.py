@@ -4,47 +4,9 @@ from __future__ import annotations
 import pytest
 import textstat
 
+from handouts.authoring.check import MAX_GRADE, section_text
 from handouts.build import Request, build_document
-from handouts.model import QA, Callout, CareCard, Figure, Heading, ItemList, Paragraph, Table, WriteIn, plain
 from handouts.topics import load_topic, topic_ids
-
-MAX_GRADE = 6.0
-
-
-def section_text(section) -> str:
-    """The section as sentences: list items, cells and headings each end a sentence."""
-    parts = [section.title]
-
-    def add(block) -> None:
-        if isinstance(block, (Heading, Paragraph)):
-            parts.append(plain(block.text))
-        elif isinstance(block, ItemList):
-            parts.extend(plain(item) for item in block.items)
-        elif isinstance(block, Table):
-            for row in (block.header, *block.rows):
-                parts.extend(plain(cell) for cell in row.cells)
-        elif isinstance(block, Callout):
-            if block.title:
-                parts.append(plain(block.title))
-            for inner in block.blocks:
-                add(inner)
-        elif isinstance(block, QA):
-            parts.extend([plain(block.question), plain(block.answer)])
-        elif isinstance(block, CareCard):
-            parts.append(plain(block.title))
-            for inner in block.blocks:
-                add(inner)
-        elif isinstance(block, Figure):
-            parts.append(plain(block.caption))
-            for inner in block.beside:
-                add(inner)
-        elif isinstance(block, WriteIn):
-            parts.extend(plain(label) for label, _lines in block.fields)
-
-    for block in section.blocks:
-        add(block)
-    return " ".join(p if p.rstrip().endswith((".", "?", "!", ":")) else p + "." for p in parts)
-
 
 SECTIONS = [(topic, section) for topic in topic_ids() for section in load_topic(topic).sections]
 
