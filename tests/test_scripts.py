@@ -81,3 +81,48 @@ def test_check_names_a_character_no_font_has(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["i18n", "check", "ka", "--locales-dir", str(folder)])
     assert result.exit_code == 3
     assert "no bundled font has U+10D0 (GEORGIAN LETTER AN)" in result.output
+
+
+def test_punctuation_beside_indic_letters_is_shaped_with_their_font() -> None:
+    """ReportLab shapes a word with the font of its first character: "(শিশু)" with "(" in the
+    Latin font printed boxes. Each word with Bengali letters is set in one font, and no
+    run HarfBuzz shapes comes out as the missing-glyph box (glyph 0)."""
+    import re
+
+    import uharfbuzz
+    from reportlab.pdfbase import pdfmetrics
+
+    from handouts.model import Span
+    from handouts.pdf.fonts import chain_for
+    from handouts.pdf.text import TextMaker
+
+    text = "(শিশু) শিশু: কী? ৩৮°C ফোন: 020\u00a07946\u00a00000। leaflets"
+    markup = TextMaker(chain_for("bengali"), where="test").markup((Span(text),))
+    runs = re.findall(r'<font name="([^"]+)">([^<]*)</font>', markup)
+    assert "".join(run for _, run in runs).replace("৩৮ °C", "৩৮°C") == text, "no character lost or added"
+    fonts_by_word: dict[int, set[str]] = {}
+    word = 0
+    for name, run in runs:
+        for char in run:
+            if char.isspace() and char != "\u00a0":
+                word += 1
+            else:
+                fonts_by_word.setdefault(word, set()).add(name)
+    assert all(len(names) == 1 for names in fonts_by_word.values()), runs
+    for name, run in runs:
+        font = pdfmetrics.getFont(name)
+        if not hasattr(font, "hbFont"):
+            continue  # set without shaping: plain character-to-glyph mapping
+        buffer = uharfbuzz.Buffer()
+        buffer.add_str(run)
+        buffer.guess_segment_properties()
+        uharfbuzz.shape(font.hbFont(12), buffer, {})
+        assert all(info.codepoint != 0 for info in buffer.glyph_infos), f"box in {run!r} ({name})"
+
+
+def test_latin_words_in_a_shaped_handout_copy_out_as_typed(tmp_path: Path) -> None:
+    """HarfBuzz would join "fl" in "leaflets" into one glyph that copies out as no letters."""
+    folder = scratch_catalog(tmp_path / "catalogs", "bn", SAMPLES["bn"][1])
+    pdf = build(Request("milia", locale="bn", sections=("overview",), locales=(folder,))).pdf
+    text = subprocess.run(["pdftotext", "-", "-"], input=pdf, capture_output=True, check=True).stdout.decode()
+    assert "if your baby is floppy or hard to wake" in text.replace("\n", " ")

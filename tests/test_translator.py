@@ -130,6 +130,22 @@ def test_a_placeholder_of_the_wrong_type_is_refused(catalogs: Path) -> None:
     assert any("%(total)d must be %(total)s" in p for p in problems), problems
 
 
+def test_a_lone_percent_sign_is_refused_not_a_traceback(catalogs: Path) -> None:
+    """A translator's "50%" in a message with a placeholder made Python's % fail mid-build."""
+    po = po_path("es", catalogs)
+    with po.open("rb") as handle:
+        catalog = read_po(handle, locale="es")
+    catalog["Phone: %(phone)s"].string = "100% Teléfono: %(phone)s"
+    buffer = io.BytesIO()
+    write_po(buffer, catalog, width=100)
+    po.write_bytes(buffer.getvalue())
+    result = CliRunner().invoke(main, ["build", "milia", "-l", "es", "--locales", str(catalogs), "-o",
+                                       str(catalogs / "x.pdf")])
+    assert result.exit_code == 3, result.output
+    assert "a lone % at '% Telé'" in result.output and f"{po}:" in result.output
+    assert not (catalogs / "x.pdf").exists()
+
+
 def test_an_empty_plural_form_counts_as_missing_and_is_named(catalogs: Path) -> None:
     po = po_path("es", catalogs)
     po.write_text(po.read_text(encoding="utf-8") + '\nmsgid "%(n)s spot"\nmsgid_plural "%(n)s spots"\n'

@@ -17,6 +17,9 @@ from .plurals import num_plurals, plural_forms
 PLACEHOLDER = re.compile(r"%\((\w+)\)[sd]|\{(\w+)\}")
 # A Python named conversion, with its type: %(total)s, %(count)d, %(share).1f ...
 CONVERSION = re.compile(r"%\((\w+)\)[-#0 +]*\d*(?:\.\d+)?([diouxXeEfFgGcrsa%])")
+# In a message filled in with "%" (its English has a placeholder), every "%" must start "%%"
+# or a placeholder; any other "%" stops the build (Python: "unsupported format character").
+_PERCENT = re.compile(r"%(?:%|\(\w+\)[-#0 +]*\d*(?:\.\d+)?[diouxXeEfFgGcrsa])|%")
 # What a .po line may be (``#~`` obsolete lines are checked after their prefix).
 _KEYWORD_LINE = re.compile(r'^(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)\s+"(?:[^"\\]|\\.)*"\s*$')
 _CONTINUATION = re.compile(r'^"(?:[^"\\]|\\.)*"\s*$')
@@ -118,6 +121,11 @@ def _compare(path: Path, message: Message, sources: tuple[str, ...], string: str
         if name in english and kind != english[name]:
             out.append(_problem(path, message, f"the placeholder %({name}){kind} must be %({name}){english[name]}, "
                                                f"as in the English (it would print wrongly)"))
+    if want:
+        for match in _PERCENT.finditer(string):
+            if match.group(0) == "%":
+                out.append(_problem(path, message, f"a lone % at {string[match.start():match.start() + 6]!r}: write %% "
+                                                   f"for a percent sign (placeholders look like %(name)s)"))
     if Counter(_tags(sources[0])) != Counter(_tags(string)):
         out.append(_problem(path, message,
                             f"inline markup differs: English has {_tag_list(sources[0])}, translation has {_tag_list(string)}"))

@@ -53,15 +53,29 @@ _FALLBACK = ("latin", "arabic", "cjk", "bengali", "gurmukhi", "devanagari", "eth
 _NEUTRAL = {" ", "\u00a0", "\u200b", "\u200c", "\u200d", "\u2066", "\u2067", "\u2068", "\u2069", "\n"}
 
 
+class UnshapedTTFont(TTFont):
+    """A TrueType font ReportLab never passes through HarfBuzz.
+
+    In a shaped paragraph ReportLab shapes every word, Latin ones too, and HarfBuzz's
+    ligatures then print "fl" in "leaflets" as one glyph that copies out as no letters (a
+    URL a parent cannot type from a copy). Only the scripts in ``SHAPED`` need shaping;
+    ReportLab leaves a font with no ``hbFont`` unshaped, as it does its built-in fonts."""
+
+    @property
+    def hbFont(self):  # noqa: N802 - ReportLab's name
+        raise AttributeError("this family is set without HarfBuzz shaping")
+
+
 @cache
 def family(key: str) -> Family:
     """Register (once) and return a font family."""
     regular_file, bold_file, index = _FACES[key]
     regular = f"Handouts-{key}"
     bold = f"Handouts-{key}-Bold" if bold_file else regular
-    pdfmetrics.registerFont(TTFont(regular, str(FONTS_DIR / regular_file), subfontIndex=index))
+    font_class = TTFont if key in SHAPED else UnshapedTTFont
+    pdfmetrics.registerFont(font_class(regular, str(FONTS_DIR / regular_file), subfontIndex=index))
     if bold_file:
-        pdfmetrics.registerFont(TTFont(bold, str(FONTS_DIR / bold_file)))
+        pdfmetrics.registerFont(font_class(bold, str(FONTS_DIR / bold_file)))
     addMapping(regular, 0, 0, regular)
     addMapping(regular, 1, 0, bold)
     addMapping(regular, 0, 1, regular)
@@ -84,12 +98,18 @@ def chain_for(script: str) -> tuple[str, ...]:
     """The font chain for a document whose main script is ``script``: its own family first,
     then every other (a family is only loaded when a character needs it).
 
-    Shaped scripts put Latin first: their fonts also carry ASCII punctuation, digits and
-    signs, which ReportLab's shaping then draws with the wrong glyphs (":" as a Bengali
-    letter, "°C" as boxes). Set in the Latin font, those characters print correctly."""
+    Shaped scripts put Latin first, so that Latin words (a URL, an English name) are set in
+    the Latin font, unshaped. A word that also holds letters of the shaped script is set in
+    that script's font as a whole (``text.one_font_per_word``): ReportLab shapes each word
+    with one font."""
     if script in SHAPED:
         return ("latin", script, *(key for key in _FALLBACK if key not in ("latin", script)))
     return (script, *(key for key in _FALLBACK if key != script))
+
+
+def shaped_family(chain: tuple[str, ...]) -> str | None:
+    """The shaped script family a chain from ``chain_for`` serves, else ``None``."""
+    return chain[1] if len(chain) > 1 and chain[0] == "latin" and chain[1] in SHAPED else None
 
 
 def printable(char: str) -> bool:

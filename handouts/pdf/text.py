@@ -2,19 +2,66 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import groupby
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, Paragraph
 
 from ..model import Inline, Span
 from .cjk import CJKParagraph
-from .fonts import family, split_runs
+from .fonts import family, has_glyph, shaped_family, split_runs
 from .rtl import RTLParagraph
 
 
 def escape(text: str) -> str:
     """Outside text is plain text: nothing in it may act as paragraph markup."""
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+@dataclass(frozen=True)
+class Char:
+    char: str
+    key: str
+    bold: bool
+
+
+def _breaks_word(char: str) -> bool:
+    """Whether ReportLab's paragraph splits words at ``char`` (never at a no-break space)."""
+    return char.isspace() and char != "\u00a0"
+
+
+def one_font_per_word(chars: list[Char], script: str) -> list[Char]:
+    """Set each word that holds letters of the shaped ``script`` in that script's font.
+
+    ReportLab shapes a word as a whole with the font of its first character, then draws
+    each run with its own font: "(শিশু)" with "(" in Latin came out as boxes. A word with
+    letters of ``script`` therefore takes the script's font for every character that font
+    has (its fonts carry ASCII punctuation and digits). A character it lacks ("°" in
+    "৩৮°C") keeps its own font and is split off by a space, so that each part is shaped
+    with its own font: "৩৮ °C" prints, where the word whole would print boxes."""
+    out: list[Char] = []
+    word: list[Char] = []
+
+    def flush() -> None:
+        if any(c.key == script for c in word):
+            word[:] = [Char(c.char, script, c.bold) if has_glyph(script, c.char) else c for c in word]
+            for before, after in zip(word, word[1:]):
+                out.append(before)
+                if before.key != after.key:
+                    out.append(Char(" ", before.key, before.bold))
+            out.extend(word[-1:])
+        else:
+            out.extend(word)
+        word.clear()
+
+    for c in chars:
+        if _breaks_word(c.char):
+            flush()
+            out.append(c)
+        else:
+            word.append(c)
+    flush()
+    return out
 
 
 @dataclass(frozen=True)
@@ -34,12 +81,20 @@ class TextMaker:
 
     def markup(self, inline: Inline, *, bold: bool = False) -> str:
         """ReportLab paragraph markup for ``inline``; every run names its font."""
+        chars = [
+            Char(char, key, bold or span.bold)
+            for span in inline
+            for run, key in split_runs(span.text, self.chain, where=self.where)
+            for char in run
+        ]
+        script = shaped_family(self.chain)
+        if script:
+            chars = one_font_per_word(chars, script)
         parts = []
-        for span in inline:
-            for run, key in split_runs(span.text, self.chain, where=self.where):
-                fam = family(key)
-                face = fam.bold if (bold or span.bold) else fam.regular
-                parts.append(f'<font name="{face}">{escape(run)}</font>')
+        for (key, is_bold), group in groupby(chars, key=lambda c: (c.key, c.bold)):
+            fam = family(key)
+            face = fam.bold if is_bold else fam.regular
+            parts.append(f'<font name="{face}">{escape("".join(c.char for c in group))}</font>')
         return "".join(parts)
 
     def para(self, inline: Inline, style: ParagraphStyle, *, bold: bool = False) -> Flowable:
