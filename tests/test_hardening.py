@@ -1,0 +1,68 @@
+"""Outside input cannot run code or read files: templates render in Jinja2's sandbox and
+their loaders stay inside their folders."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from handouts.cli import main
+
+from .support import CLINIC
+
+BRAND = CLINIC + '\n[print]\ntemplates = "overrides"\n'
+
+
+def clinic(tmp_path: Path, files: dict[str, str]) -> Path:
+    brand = tmp_path / "clinic.toml"
+    brand.write_text(BRAND, encoding="utf-8")
+    for name, text in files.items():
+        target = tmp_path / "overrides" / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+    return brand
+
+
+@pytest.mark.parametrize("expression", [
+    "cycler.__init__.__globals__.os.popen('id').read()",
+    "lipsum.__globals__['os'].system('touch /tmp/handouts-pwned')",
+    "clinic.__class__.__mro__[1].__subclasses__()",
+    "''.__class__.__base__.__subclasses__()",
+])
+def test_an_override_cannot_run_code(tmp_path: Path, expression: str) -> None:
+    brand = clinic(tmp_path, {"milia/overview.j2": f"<title>X</title>\n<p>{{{{ {expression} }}}}</p>\n"})
+    out = tmp_path / "m.pdf"
+    for command in (["build", "milia", "--brand", str(brand), "-o", str(out)],
+                    ["list", "sections", "milia", "--brand", str(brand)]):
+        result = CliRunner().invoke(main, command)
+        assert result.exit_code == 3, (command, result.output)
+        assert "overview.j2:2: refused: a template may only use the values it is given" in result.output
+        assert "uid=" not in result.output and "Traceback" not in result.output
+    assert not out.exists() and not Path("/tmp/handouts-pwned").exists()
+
+
+def test_a_symlink_out_of_the_override_folder_is_refused(tmp_path: Path) -> None:
+    brand = clinic(tmp_path, {})
+    (tmp_path / "overrides" / "milia").mkdir(parents=True)
+    secret = tmp_path / "secret.txt"
+    secret.write_text("<title>Secret</title>\n<p>hunter2</p>\n", encoding="utf-8")
+    os.symlink(secret, tmp_path / "overrides" / "milia" / "faq.j2")
+    result = CliRunner().invoke(main, ["build", "milia", "-s", "faq", "--brand", str(brand), "-o",
+                                       str(tmp_path / "m.pdf")])
+    assert result.exit_code == 3 and "refused: it leads outside the template folder" in result.output
+    assert "hunter2" not in result.output and not (tmp_path / "m.pdf").exists()
+
+
+def test_an_include_cannot_climb_out_of_the_folder(tmp_path: Path) -> None:
+    (tmp_path / "outside.j2").write_text("<p>outside</p>\n", encoding="utf-8")
+    brand = clinic(tmp_path, {"milia/overview.j2": '<title>X</title>\n{% include "../../outside.j2" %}\n'})
+    result = CliRunner().invoke(main, ["build", "milia", "--brand", str(brand), "-o", str(tmp_path / "m.pdf")])
+    assert result.exit_code == 3 and "template not found" in result.output, result.output
+
+
+def test_a_failing_expression_names_its_file_and_line(tmp_path: Path) -> None:
+    brand = clinic(tmp_path, {"milia/overview.j2": "<title>X</title>\n<p>{{ 1 / 0 }}</p>\n"})
+    result = CliRunner().invoke(main, ["build", "milia", "--brand", str(brand), "-o", str(tmp_path / "m.pdf")])
+    assert result.exit_code == 3 and "overview.j2:2: template error: division by zero" in result.output
