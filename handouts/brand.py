@@ -67,6 +67,7 @@ class Brand:
     footer_note: str | None = None
     templates: Path | None = None
     locales: Path | None = None  # the clinic's own catalogs, looked for before the package's
+    online: str | None = None  # base address of the clinic's hosted copy of 'handouts site'
     placeholder: bool = False
     source: Path | None = None
     require_approval: bool = False

@@ -42,6 +42,10 @@ def describe(brand: Brand, warnings: list[str]) -> str:
         ("print.footer_note", brand.footer_note),
         ("print.templates", f"{brand.templates} (searched before the packaged templates)" if brand.templates
          else "none: the packaged templates"),
+        ("print.locales", f"{brand.locales} (searched before the packaged catalogs)" if brand.locales
+         else "none: the packaged catalogs"),
+        ("print.online", f"{brand.online}LOCALE/TOPIC.html (QR code on each handout)" if brand.online
+         else "not set: no QR code"),
     ]
     width = max(len(key) for key, _value in rows) + 2
     source = str(brand.source) if brand.source else "none (the built-in sample brand)"

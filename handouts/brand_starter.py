@@ -74,6 +74,10 @@ footer_note = "Leaflets are reviewed every two years."
 # LOCALE --locales-dir FOLDER'), relative to this file's folder; they are used before
 # the packaged ones. Optional.
 # locales = "catalogs"
+# Where you host the leaflets as web pages (the folder 'handouts site' writes, put on
+# any web server). Each printed leaflet then has a QR code and the address of its own
+# page there, in its language. Optional: without it, no QR code is printed.
+# online = "https://example.org/leaflets/"
 '''
 
 

@@ -44,7 +44,8 @@ SCHEMA: dict[str, dict[str, bool]] = {
         "email": False, "country": True, "emergency_number": False, "urgent_line": False,
     },
     "style": {"logo": False, "primary": True, "accent": True},
-    "print": {"paper": False, "temperature": False, "footer_note": False, "templates": False, "locales": False},
+    "print": {"paper": False, "temperature": False, "footer_note": False, "templates": False, "locales": False,
+              "online": False},
 }
 
 # [approval] holds ``required`` and one [approval.TOPIC] table per topic the clinic adopts.
@@ -99,6 +100,7 @@ def load_brand(path: Path, *, strict: bool = False) -> tuple[Brand, list[str]]:
         "footer_note": reader.text("print.footer_note"),
         "templates": _folder(reader, "print.templates"),
         "locales": _folder(reader, "print.locales"),
+        "online": _online(reader),
     }
     require_approval, approvals = _approvals(reader)
     examples = example_values(values, country)
@@ -541,6 +543,24 @@ def _contrast(reader: _Reader, found: _Findings, primary: str | None, accent: st
 
 
 # -- warnings about what a clinic most often forgets -----------------------------------
+
+
+def _online(reader: _Reader) -> str | None:
+    """The web address where the clinic hosts ``handouts site`` (a QR code on each handout
+    leads to the page there): an https:// address, kept with one trailing slash."""
+    value = reader.text("print.online")
+    if value is None:
+        return None
+    if not re.fullmatch(r"https://[^\s/?#]+\.[^\s/?#]+(/[^\s?#]*)?", value, flags=re.IGNORECASE):
+        reader.problem("print.online", f"{value!r} is not a web address starting with https://: give the "
+                                       "full address where you host 'handouts site'")
+        return None
+    host = value.split("/")[2].split(":")[0].casefold()
+    if re.fullmatch(r"(.+\.)?example\.(org|com|net)|.+\.(example|invalid|test|localhost)", host):
+        reader.problem("print.online", f"{value!r} is a made-up example address (like the starter's): a QR code "
+                                       "would send parents nowhere; give the address where you host 'handouts site'")
+        return None
+    return value.rstrip("/") + "/"
 
 
 def _website_not_https(reader: _Reader, found: _Findings, website: str | None) -> None:

@@ -1,7 +1,7 @@
 """The pipeline: a request in, a rendered handout out.
 
 request -> topic and templates on the search path -> Jinja2 renders each section in the
-locale -> block markup parsed into the document model -> PDF bytes.
+locale -> block markup parsed into the document model -> PDF bytes (or an HTML page).
 """
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ from babel.numbers import format_decimal
 
 from .brand import PLACEHOLDER, Brand, thermometer_for, urgent_line_for
 from .errors import InputError
+from .html import render_html
 from .i18n.catalogs import (
     SOURCE_LOCALE,
     Catalog,
@@ -42,6 +43,7 @@ class Request:
     locale: str = SOURCE_LOCALE
     brand: Brand = PLACEHOLDER
     paper: str | None = None
+    large_print: bool = False  # body 16 pt, one column, tables as stacked rows
     allow_incomplete: bool = False
     allow_overdue: bool = False
     today: dt.date | None = None  # for review dates; None means the real today
@@ -61,10 +63,23 @@ class Handout:
     messages: tuple[str, ...] = field(default=())
 
 
+@dataclass(frozen=True)
+class WebHandout:
+    html: str
+    document: Document
+    messages: tuple[str, ...] = field(default=())
+
+
 def build(request: Request) -> Handout:
     """Build one handout: the PDF bytes and the document they were made from."""
     document, messages = build_document(request)
     return Handout(render_pdf(document), document, messages)
+
+
+def build_html(request: Request) -> WebHandout:
+    """Build one handout as an accessible HTML page, from the same document as the PDF."""
+    document, messages = build_document(request)
+    return WebHandout(render_html(document), document, messages)
 
 
 def build_document(request: Request) -> tuple[Document, tuple[str, ...]]:
@@ -108,8 +123,10 @@ def build_document(request: Request) -> tuple[Document, tuple[str, ...]]:
             credits=_credits(catalog, translations, translations.gettext),
             labels=labels,
             notices=_notices(catalog, translations, overdue, formats),
+            online=f"{brand.online}{catalog.locale}/{topic.id}.html" if brand.online else None,
         ),
-        look=Look(brand.primary, brand.accent, request.paper or brand.paper, brand.logo),  # type: ignore[arg-type]
+        look=Look(brand.primary, brand.accent, request.paper or brand.paper, brand.logo,  # type: ignore[arg-type]
+                  large_print=request.large_print),
     )
     return document, tuple(messages)
 
@@ -175,6 +192,11 @@ def temperature_text(celsius: float, unit: str, locale: str) -> str:
     return f"{f_text} ({c_text})" if unit == "F" else f"{c_text} ({f_text})"
 
 
+def _online_line(_) -> str:
+    # Translators: footer line beside a QR code; %(url)s is the web address of this leaflet.
+    return _("Read this leaflet online: %(url)s").replace("%(url)s", "{url}")
+
+
 def unbroken(number: str | None) -> str | None:
     """A phone number or service name that must never wrap across lines (a misdial risk):
     its spaces become no-break spaces, which every renderer keeps together."""
@@ -230,6 +252,8 @@ def _labels(topic: Topic, brand: Brand, translations: RecordingTranslations, for
         "phone": _("Phone: %(phone)s") % {"phone": unbroken(brand.phone)},
         "emergency": _("In an emergency, call %(number)s.") % {"number": unbroken(brand.emergency_number)},
         "placeholder": _("Sample handout: no clinic details set up yet. Fill in the blank lines by hand."),
+        # Asked for only where the clinic hosts the leaflets online (brand [print] online).
+        **({"online": _online_line(_)} if brand.online else {}),
     }
 
 

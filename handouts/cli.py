@@ -9,22 +9,8 @@ from pathlib import Path
 import click
 
 from . import __version__, resources
-from .authoring.check import check_topic
-from .authoring.starter import write_starter_topic
 from .batch.command import batch_command
-from .brand import PLACEHOLDER
-from .brand_report import describe
-from .brand_starter import write_starter
-from .brandfile import load_brand
-from .build import Request, build, section_titles
-from .errors import EXIT_INPUT, EXIT_INTERRUPTED, HandoutsError, RequestError
-from .i18n import workflow
-from .i18n.catalogs import available_locales
-from .i18n.listing import locale_rows
-from .output import write_atomic
-from .review.sign import approve, sign_catalog, sign_topic
-from .review.status import approval_summary, status_rows, topic_summary
-from .topics import load_topic, search_path, topic_ids
+from .errors import EXIT_INPUT, EXIT_INTERRUPTED, HandoutsError, OutputError, RequestError
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
@@ -44,14 +30,17 @@ def _fail(error: HandoutsError) -> None:
 
 
 def _complete_topics(ctx, param, incomplete):
+    from .topics import topic_ids
     return [t for t in topic_ids() if t.startswith(incomplete)]
 
 
 def _complete_locales(ctx, param, incomplete):
+    from .i18n.catalogs import available_locales
     return [loc for loc in available_locales() if loc.startswith(incomplete)]
 
 
 def _complete_sections(ctx, param, incomplete):
+    from .topics import load_topic
     topic = ctx.params.get("topic")
     try:
         sections = load_topic(topic).sections if topic else ()
@@ -89,10 +78,14 @@ def main() -> None:
 @click.option("-s", "--section", "sections", multiple=True, shell_complete=_complete_sections,
               help="Section to include (repeat; 'all' for every section). Default: the topic's defaults.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True),
-              help="Output PDF path, or - for stdout. Default: TOPIC-LOCALE.pdf here.")
+              help="Output path, or - for stdout. Default: TOPIC-LOCALE.pdf (or .html) here.")
+@click.option("-f", "--format", "fmt", type=click.Choice(["pdf", "html"]), default="pdf", show_default=True,
+              help="pdf: print-ready; html: one self-contained accessible web page (screen readers, zoom).")
 @click.option("-l", "--locale", default="en", show_default=True, shell_complete=_complete_locales,
               help="Language of the handout, e.g. es, es-MX, ar, zh-Hans. The nearest shipped catalog is used.")
 @click.option("--paper", type=click.Choice(["a4", "letter"]), help="Paper size. Default: from the brand's country, else A4.")
+@click.option("--large-print", is_flag=True,
+              help="Large print: body text 16 pt, headings larger, one column, wide tables as stacked rows.")
 @click.option("-b", "--brand", "brand_file", type=click.Path(dir_okay=False, path_type=Path), envvar="HANDOUTS_BRAND",
               help="Clinic brand file (TOML; see 'handouts brand init'). Default: $HANDOUTS_BRAND, else a sample clinic.")
 @click.option("--strict", is_flag=True, help="Treat brand warnings (such as low colour contrast) as errors.")
@@ -103,10 +96,10 @@ def main() -> None:
 @click.option("--locales", "locales", multiple=True, type=click.Path(file_okay=False, exists=True, path_type=Path),
               help="A folder of extra catalogs, looked for before the packaged ones (e.g. your translation in "
                    "progress, made with 'handouts i18n init --locales-dir'); repeatable. Also $HANDOUTS_LOCALES.")
-def build_command(topic: str, sections: tuple[str, ...], output: str | None, locale: str, paper: str | None,
-                  brand_file: Path | None, strict: bool, allow_incomplete: bool, allow_overdue: bool,
-                  locales: tuple[Path, ...]) -> None:
-    """Build one handout as a PDF.
+def build_command(topic: str, sections: tuple[str, ...], output: str | None, fmt: str, locale: str,
+                  paper: str | None, large_print: bool, brand_file: Path | None, strict: bool,
+                  allow_incomplete: bool, allow_overdue: bool, locales: tuple[Path, ...]) -> None:
+    """Build one handout as a PDF (or an accessible HTML page).
 
     \b
     Examples:
@@ -114,31 +107,82 @@ def build_command(topic: str, sections: tuple[str, ...], output: str | None, loc
       handouts build milia -s overview -s faq -o out.pdf
       handouts build milia -s all -o - > milia.pdf
       handouts build milia --brand clinic.toml -l es
+      handouts build milia -l ar --format html
+      handouts build milia --large-print
     """
+    from .brand import PLACEHOLDER
+    from .brandfile import load_brand
+    from .build import Request, build, build_html
+    from .output import write_atomic
     try:
-        if output == "-" and sys.stdout.isatty():
+        if output == "-" and sys.stdout.isatty() and fmt == "pdf":
             raise RequestError("refusing to write a PDF to a terminal; redirect stdout or use -o FILE")
         brand = PLACEHOLDER
         if brand_file is not None:
             brand, warnings = load_brand(brand_file, strict=strict)
             for warning in warnings:
                 click.echo(f"handouts: warning: {warning}", err=True)
-        handout = build(Request(topic=topic, sections=sections, locale=locale, brand=brand, paper=paper,
-                                allow_incomplete=allow_incomplete, allow_overdue=allow_overdue, locales=locales))
+        request = Request(topic=topic, sections=sections, locale=locale, brand=brand, paper=paper,
+                          large_print=large_print, allow_incomplete=allow_incomplete, allow_overdue=allow_overdue, locales=locales)
+        handout = build_html(request) if fmt == "html" else build(request)
+        data = handout.html.encode("utf-8") if fmt == "html" else handout.pdf
         for message in handout.messages:
             click.echo(f"handouts: {message}", err=True)
         if output == "-":
-            sys.stdout.buffer.write(handout.pdf)
+            sys.stdout.buffer.write(data)
             sys.stdout.buffer.flush()
             return
-        target = Path(output or f"{topic}-{handout.document.locale}.pdf")
-        write_atomic(target, handout.pdf)
+        target = Path(output or f"{topic}-{handout.document.locale}.{fmt}")
+        write_atomic(target, data)
         click.echo(f"handouts: wrote {target}", err=True)
     except HandoutsError as error:
         _fail(error)
 
 
 build_command.name = "build"
+
+
+@main.command("site", epilog=EXIT_CODES)
+@click.argument("outdir", type=click.Path(file_okay=False, path_type=Path))
+@click.option("-b", "--brand", "brand_file", type=click.Path(dir_okay=False, path_type=Path), envvar="HANDOUTS_BRAND",
+              help="Clinic brand file. Default: $HANDOUTS_BRAND, else the sample clinic.")
+@click.option("--locales", "locales", multiple=True, type=click.Path(file_okay=False, exists=True, path_type=Path),
+              help="A folder of extra catalogs, looked for before the packaged ones; repeatable.")
+def site_command(outdir: Path, brand_file: Path | None, locales: tuple[Path, ...]) -> None:
+    """Write every topic in every complete language as accessible web pages.
+
+    \b
+    OUTDIR/index.html            the languages, each in its own language
+    OUTDIR/LOCALE/index.html     that language's leaflets
+    OUTDIR/LOCALE/TOPIC.html     one leaflet (where the printed QR code leads)
+
+    Copy OUTDIR to any static web server and set [print] online in the brand file to its
+    address. A leaflet its language does not fully cover, or one that may not be printed
+    (review overdue, approval missing), is left out and listed.
+    """
+    from .brand import PLACEHOLDER
+    from .brandfile import load_brand
+    from .output import write_atomic
+    from .site import make_site
+    try:
+        brand = load_brand(brand_file)[0] if brand_file else PLACEHOLDER
+        if outdir.exists() and not outdir.is_dir():
+            raise OutputError(f"{outdir}: exists and is not a folder")
+        result = make_site(brand, locales)
+        for page in result.pages:
+            target = outdir / page.path
+            try:
+                target.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise OutputError(f"{target.parent}: cannot make the folder: {exc.strerror}") from None
+            write_atomic(target, page.html.encode("utf-8"))
+        for reason in result.left_out:
+            click.echo(f"handouts: left out: {reason}", err=True)
+        leaflets = sum(1 for page in result.pages if not page.path.endswith("index.html"))
+        click.echo(f"handouts: wrote {leaflets} leaflets and {len(result.pages) - leaflets} index pages to {outdir}",
+                   err=True)
+    except HandoutsError as error:
+        _fail(error)
 
 
 @main.group("list", context_settings=CONTEXT)
@@ -151,6 +195,10 @@ def list_group() -> None:
               help="Also show the clinic's approval of each topic (default: $HANDOUTS_BRAND).")
 def list_topics(brand_file: Path | None) -> None:
     """List the topics: id, title, version, review status, reviewer, next review due."""
+    from .brand import PLACEHOLDER
+    from .brandfile import load_brand
+    from .review.status import approval_summary, topic_summary
+    from .topics import load_topic, search_path, topic_ids
     try:
         brand = load_brand(brand_file)[0] if brand_file else PLACEHOLDER
         path = search_path(brand.templates)
@@ -170,6 +218,7 @@ def list_topics(brand_file: Path | None) -> None:
 @list_group.command("locales")
 def list_locales() -> None:
     """List the languages: native name, direction, completeness and review status."""
+    from .i18n.listing import locale_rows
     try:
         for row in locale_rows():
             click.echo("\t".join(row))
@@ -183,6 +232,10 @@ def list_locales() -> None:
               help="Include the sections a clinic's template overrides add (default: $HANDOUTS_BRAND).")
 def list_sections(topic: str, brand_file: Path | None) -> None:
     """List a topic's sections (id and title), in print order; * marks the defaults."""
+    from .brand import PLACEHOLDER
+    from .brandfile import load_brand
+    from .build import section_titles
+    from .topics import load_topic, search_path
     try:
         brand = load_brand(brand_file)[0] if brand_file else PLACEHOLDER
         meta = load_topic(topic, search_path(brand.templates))
@@ -208,6 +261,7 @@ def brand_init(path: Path, force: bool) -> None:
     Example:
       handouts brand init clinic.toml
     """
+    from .brand_starter import write_starter
     try:
         write_starter(path, force=force)
     except HandoutsError as error:
@@ -220,6 +274,8 @@ def brand_init(path: Path, force: bool) -> None:
 @click.option("--strict", is_flag=True, help="Treat warnings (such as low colour contrast) as errors.")
 def brand_check(path: Path, strict: bool) -> None:
     """Validate a brand file and show what the handout will use."""
+    from .brand_report import describe
+    from .brandfile import load_brand
     try:
         brand, warnings = load_brand(path, strict=strict)
     except HandoutsError as error:
@@ -284,6 +340,7 @@ def i18n_group(ctx: click.Context) -> None:
 @click.pass_context
 def i18n_extract(ctx: click.Context) -> None:
     """Collect the English text into the template catalog (handouts.pot); in a source checkout."""
+    from .i18n import workflow
     try:
         root = resources.source_checkout()
         if root is None:
@@ -304,6 +361,7 @@ def i18n_extract(ctx: click.Context) -> None:
 @click.pass_context
 def i18n_init(ctx: click.Context, locale: str, translator: str) -> None:
     """Start a catalog for a new language (marked draft), from the template shipped with handouts."""
+    from .i18n import workflow
     try:
         locales = _working_folder(ctx, writes=True)
         path = workflow.init(locale, locales, translator)
@@ -320,6 +378,7 @@ def i18n_init(ctx: click.Context, locale: str, translator: str) -> None:
 @click.pass_context
 def i18n_update(ctx: click.Context) -> None:
     """Merge the template into every catalog; entries whose English changed become fuzzy."""
+    from .i18n import workflow
     try:
         locales = _working_folder(ctx, writes=True)
         for locale, stats in workflow.update(locales):
@@ -333,6 +392,7 @@ def i18n_update(ctx: click.Context) -> None:
 @click.pass_context
 def i18n_compile(ctx: click.Context) -> None:
     """Compile every catalog to .mo for other gettext tools (handouts itself reads the .po)."""
+    from .i18n import workflow
     try:
         locales = _working_folder(ctx, writes=True)
         for path in workflow.compile_all(locales):
@@ -350,6 +410,7 @@ def i18n_check(ctx: click.Context, locale: str | None) -> None:
 
     Exits 3 when any catalog has a problem or is incomplete.
     """
+    from .i18n import workflow
     try:
         locales = _working_folder(ctx, writes=False)
         reports = workflow.reports(locales, locale)
@@ -377,6 +438,7 @@ def i18n_check(ctx: click.Context, locale: str | None) -> None:
 @click.pass_context
 def i18n_stats(ctx: click.Context) -> None:
     """Per language: translated, fuzzy and untranslated counts, and review status."""
+    from .i18n import workflow
     try:
         locales = _working_folder(ctx, writes=False)
         reports = workflow.reports(locales)
@@ -410,6 +472,7 @@ def topic_group() -> None:
 @click.option("--title", default=None, help="The handout's title (default: from the id).")
 def topic_new(topic_id: str, folder: Path, title: str | None) -> None:
     """Write a starter topic (draft) that already passes 'handouts topic check'."""
+    from .authoring.starter import write_starter_topic
     try:
         target = write_starter_topic(topic_id, folder, title)
     except HandoutsError as error:
@@ -432,6 +495,7 @@ def topic_check(topic_id: str, folder: Path | None) -> None:
     safety line in the key points; no text outside {% trans %}; a [review] record; no run of
     8+ words shared with a file listed in compare_with.
     """
+    from .authoring.check import check_topic
     try:
         failures = check_topic(topic_id, folder.resolve() if folder else None)
     except HandoutsError as error:
@@ -468,6 +532,8 @@ _DATE = click.DateTime(formats=["%Y-%m-%d"])
 @click.option("--next-review", type=_DATE, default=None, help="When the next review is due (default: in two years).")
 def review_sign(topic: str, reviewer: str, locale: str | None, translator: str | None, next_review) -> None:
     """Record a review of a topic's English (or, with --locale, of a translation) as it is now."""
+    from .review.sign import sign_catalog, sign_topic
+    from .topics import load_topic
     today = dt.date.today()
     due = next_review.date() if next_review else None
     try:
@@ -493,6 +559,8 @@ def review_sign(topic: str, reviewer: str, locale: str | None, translator: str |
 @click.option("--until", type=_DATE, default=None, help="When the approval ends (default: in two years).")
 def review_approve(topic: str, brand_file: Path, approver: str, code: str, until) -> None:
     """Record the clinic's approval of a topic as it is now (with the clinic's overrides)."""
+    from .brandfile import load_brand
+    from .review.sign import approve
     today = dt.date.today()
     try:
         brand = load_brand(brand_file)[0]
@@ -510,6 +578,9 @@ def review_approve(topic: str, brand_file: Path, approver: str, code: str, until
               help="json: one object per topic x language, for a governance dashboard.")
 def review_status(brand_file: Path | None, fmt: str) -> None:
     """One row per topic x language: content and translation review, clinic approval, due dates."""
+    from .brand import PLACEHOLDER
+    from .brandfile import load_brand
+    from .review.status import status_rows
     try:
         brand = load_brand(brand_file)[0] if brand_file else PLACEHOLDER
         rows = status_rows(brand, today=dt.date.today())

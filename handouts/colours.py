@@ -13,6 +13,24 @@ Colour = str | RGB
 
 WHITE = "#FFFFFF"
 BLACK = "#000000"
+# The handout's palette, shared by the PDF and HTML renderers. Urgency colours follow the
+# NHS care-card pattern (bar, fill); each level also prints its words.
+LEVEL_COLOURS = {
+    "routine": ("#005EB8", "#E8F1F8"),
+    "urgent": ("#D5281B", "#FBE9E7"),
+    "emergency": ("#D5281B", "#D5281B"),
+}
+CALLOUT_COLOURS = {
+    "info": ("#005EB8", "#E8F1F8"),
+    "warning": ("#B35C00", "#FFF4E0"),
+    "urgent": ("#D5281B", "#FBE9E7"),
+}
+DO_COLOUR = "#007F3B"
+DONT_COLOUR = "#D5281B"
+TEXT_HEX = "#212B32"
+MUTED_HEX = "#4C6272"
+NOTICE_HEX = "#D5281B"
+
 # WCAG 2.x level AA for body-size text.
 MIN_TEXT_CONTRAST = 4.5
 

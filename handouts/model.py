@@ -137,6 +137,7 @@ class Furniture:
     credits: tuple[str, ...] = ()  # who translated and checked the text, where recorded
     labels: dict[str, str] = field(default_factory=dict)
     notices: tuple[str, ...] = ()
+    online: str | None = None  # this handout's page on the clinic's hosted site, if it has one
 
 
 @dataclass(frozen=True)
@@ -147,6 +148,7 @@ class Look:
     accent: str = "#FFB81C"
     paper: Literal["a4", "letter"] = "a4"
     logo: bytes | None = None
+    large_print: bool = False  # body 16 pt, one column, tables as stacked rows
 
 
 @dataclass(frozen=True)

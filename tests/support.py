@@ -16,6 +16,21 @@ from handouts.pdf.page import BAND, RUNNING
 
 GOLDEN_DIR = Path(__file__).parent / "golden"
 
+# A real-looking clinic for tests that need a brand file; add a [print] table to taste.
+CLINIC = """\
+[clinic]
+name = "Riverside Birth Centre"
+phone = "0161 496 0000"
+address = ["12 Mill Lane", "Manchester M1 4BT"]
+website = "https://riverside.nhs.uk"
+country = "GB"
+urgent_line = "NHS 111"
+
+[style]
+primary = "#005EB8"
+accent = "#FFB81C"
+"""
+
 
 def reader(pdf: bytes) -> PdfReader:
     return PdfReader(io.BytesIO(pdf))

@@ -30,6 +30,7 @@ from handouts.errors import (
     EXIT_PARTIAL,
     InputError,
 )
+from handouts.topics import load_topic
 
 QPDF = shutil.which("qpdf")
 
@@ -240,12 +241,26 @@ copies = 500
 
 
 def test_the_example_manifest_plans_each_distinct_handout_once() -> None:
+    """The README's discharge pack: six topics in four languages, one sheet each, and the
+    full milia handout for the nurses' folder."""
     example = Path(__file__).parent / "batch_fixtures" / "ward.toml"
     plan = make_plan(load_manifest(example))
-    assert [(j.request.locale, j.copies) for j in plan.jobs] == [("en", 20), ("es", 20), ("ar", 20), ("zh_Hans", 5)]
-    assert plan.jobs[3].request.sections == load_manifest(example).entries[3].sections
-    assert len(plan.jobs[3].request.sections) == 8 and plan.handouts == 65
-    assert pack_pages(plan, [3, 4, 5, 7]) == 20 * 4 + 20 * 4 + 20 * 6 + 5 * 8
+    topics = ["milia", "baby-acne", "erythema-toxicum", "heat-rash", "nappy-rash", "cradle-cap"]
+    assert [(j.request.topic, j.request.locale, j.copies) for j in plan.jobs] == [
+        *((topic, locale, 20) for topic in topics for locale in ("en", "pl", "ur", "bn")), ("milia", "en", 5)]
+    assert all(j.request.sections == load_topic(j.request.topic).default_sections for j in plan.jobs[:-1])
+    assert len(plan.jobs[-1].request.sections) == 8 and plan.handouts == 24 * 20 + 5
+    assert pack_pages(plan, [2] * 24 + [5]) == 24 * 20 * 2 + 5 * 6
+
+
+def test_the_example_pack_prints_every_topic_on_one_sheet_in_every_language(tmp_path: Path) -> None:
+    example = Path(__file__).parent / "batch_fixtures" / "ward.toml"
+    shutil.copy(example, tmp_path / "ward.toml")
+    result = CliRunner().invoke(batch_command, [str(tmp_path / "ward.toml"), "-j", "2", "-q"])
+    assert result.exit_code == 0, result.output
+    pack = PdfReader(tmp_path / "ward-pack.pdf")
+    full = len(PdfReader(io.BytesIO(build(Request("milia", sections=("all",))).pdf)).pages)
+    assert len(pack.pages) == 24 * 20 * 2 + 5 * (full + full % 2), "every default handout is one sheet"
 
 
 # -- folder mode ------------------------------------------------------------------
@@ -339,7 +354,7 @@ locales = ["en"]
 """)
     result = batch(ward, "-j", workers)
     assert result.exit_code == EXIT_PARTIAL, result.output
-    assert "unexpected error: ZeroDivisionError" in result.output
+    assert "template error: integer division or modulo by zero" in result.output, "named, with its file"
     assert [p.name for p in (tmp_path / "out").glob("*.pdf")] == ["hiccups-en.pdf"]
 
 
@@ -437,6 +452,35 @@ def test_every_problem_in_the_manifest_is_listed_and_nothing_is_written(tmp_path
         assert problem in out, f"{problem!r} not in:\n{out}"
     assert "problems in the manifest; nothing was printed" in out
     assert sorted(tmp_path.rglob("*")) == before
+
+
+def test_a_table_can_list_several_topics_and_each_is_checked(tmp_path: Path) -> None:
+    make_clinic(tmp_path)
+    text = """\
+brand = "clinic.toml"
+pdf = "pack.pdf"
+
+[[handout]]
+topics = ["hiccups", "hiccup", "hiccups"]
+locales = ["en"]
+
+[[handout]]
+topic = "hiccups"
+topics = ["hiccups"]
+locales = ["en"]
+"""
+    with pytest.raises(InputError) as caught:
+        load_manifest(manifest(tmp_path, text))
+    problems = caught.value.problems
+    where = line_of(text, "topics = [")
+    assert any(f"ward.toml:{where}: [[handout]] #1 topics: unknown topic 'hiccup'" in p
+               and "did you mean 'hiccups'?" in p for p in problems), problems
+    assert any(f":{where}: [[handout]] #1 topics: 'hiccups' is listed twice" in p for p in problems), problems
+    assert any("[[handout]] #2 topics: give either topic" in p for p in problems), problems
+
+    fixed = manifest(tmp_path, text.replace('"hiccups", "hiccup", "hiccups"', '"hiccups"').split("[[handout]]\ntopic =")[0])
+    plan = make_plan(load_manifest(fixed))
+    assert [(j.request.topic, j.request.locale) for j in plan.jobs] == [("hiccups", "en")]
 
 
 def test_output_names_must_stay_in_their_folder_and_not_clash(tmp_path: Path) -> None:

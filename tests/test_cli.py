@@ -152,7 +152,14 @@ def test_disk_full_exits_4_and_keeps_the_old_file(tmp_path: Path, monkeypatch: p
 def test_list_topics() -> None:
     result = run(["list", "topics"])
     assert result.exit_code == 0
-    assert result.stdout.splitlines() == ["milia\tMilia in newborns\tversion 2.0\tdraft\t-\t-"]
+    assert result.stdout.splitlines() == [
+        "baby-acne\tBaby acne\tversion 1.0\tdraft\t-\t-",
+        "cradle-cap\tCradle cap\tversion 1.0\tdraft\t-\t-",
+        "erythema-toxicum\tNewborn rash (erythema toxicum)\tversion 1.0\tdraft\t-\t-",
+        "heat-rash\tHeat rash in babies\tversion 1.0\tdraft\t-\t-",
+        "milia\tMilia in newborns\tversion 2.1\tdraft\t-\t-",
+        "nappy-rash\tNappy (diaper) rash\tversion 1.0\tdraft\t-\t-",
+    ]
 
 
 def test_list_sections_shows_ids_titles_and_defaults() -> None:

@@ -24,6 +24,14 @@ CASES = {
     "milia-es-default": Request("milia", locale="es"),
     "milia-zh_Hans-default": Request("milia", locale="zh_Hans"),
     "milia-ar-default": Request("milia", locale="ar"),
+    # The languages added with the newborn-skin library (bn and pa extract with private-use
+    # characters where HarfBuzz joined letters: the golden text is what copy-and-paste gives).
+    **{f"milia-{locale}-default": Request("milia", locale=locale)
+       for locale in ("vi", "pl", "ro", "pt", "ur", "bn", "pa", "so")},
+    # The topics added with the library, in English.
+    **{f"{topic}-en-default": Request(topic)
+       for topic in ("baby-acne", "erythema-toxicum", "heat-rash", "nappy-rash", "cradle-cap")},
+    "cradle-cap-es-default": Request("cradle-cap", locale="es"),
 }
 
 

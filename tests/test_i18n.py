@@ -23,6 +23,7 @@ from handouts.review.sign import sign_topic
 from .support import all_text_poppler, body_text, reader, words
 
 SHIPPED = available_locales()[1:]  # every catalog that ships: a new language is tested as it lands
+TOPICS = ["baby-acne", "cradle-cap", "erythema-toxicum", "heat-rash", "milia", "nappy-rash"]
 
 
 def run(args: list[str], locales: Path | None = None):
@@ -40,7 +41,7 @@ def test_nearest_catalog(asked: str, served: str) -> None:
 
 @pytest.mark.parametrize("asked", ["zh-TW", "zh-Hant", "fr", "xx", "not a locale"])
 def test_unknown_or_unserved_locale_is_a_usage_error(asked: str) -> None:
-    with pytest.raises(RequestError, match="available: en, ar, es, zh_Hans"):
+    with pytest.raises(RequestError, match=re.escape(f"available: en, {', '.join(SHIPPED)}")):
         resolve(asked)
 
 
@@ -59,18 +60,19 @@ def test_cli_unknown_locale_exits_2_listing_locales() -> None:
 def test_list_locales() -> None:
     lines = run(["list", "locales"]).stdout.splitlines()
     rows = {line.split("\t")[0]: line.split("\t") for line in lines}
-    assert rows["en"][1:] == ["English", "ltr", "100%", "source", "milia 100%"]
+    every_topic = ", ".join(f"{topic} 100%" for topic in TOPICS)
+    assert rows["en"][1:] == ["English", "ltr", "100%", "source", every_topic]
     assert rows["es"][1:3] == ["español", "ltr"]
     assert rows["ar"][1:3] == ["العربية", "rtl"]
     assert rows["zh_Hans"][2] == "ltr"
     assert all(rows[loc][4] == "draft" for loc in SHIPPED)
-    assert all(rows[loc][5] == "milia 100%" for loc in SHIPPED), "every shipped language covers every topic"
+    assert all(rows[loc][5] == every_topic for loc in SHIPPED), "every shipped language covers every topic"
 
 
 def test_list_locales_shows_completeness_per_topic(locales: Path) -> None:
     edit_es(locales, set_string("Key points", ""))
     rows = {line.split("\t")[0]: line.split("\t") for line in run(["list", "locales"], locales).stdout.splitlines()}
-    assert rows["es"][5].startswith("milia 9") and rows["es"][5] != "milia 100%"
+    assert "milia 9" in rows["es"][5] and "milia 100%" not in rows["es"][5]
 
 
 @pytest.mark.parametrize("locale", SHIPPED)
@@ -273,3 +275,21 @@ def test_installed_package_ships_compiled_catalogs(tmp_path: Path) -> None:
     for locale in SHIPPED:
         assert (installed / locale / "LC_MESSAGES" / "handouts.mo").is_file(), locale
         assert (installed / locale / "LC_MESSAGES" / "handouts.po").is_file(), locale
+
+
+def test_a_fuzzy_suggestion_with_old_tags_does_not_block_the_rest_of_the_catalog(locales: Path) -> None:
+    """After ``i18n update`` an old translation kept as a fuzzy suggestion may differ from
+    the new English in tags or placeholders. It is never printed, so, as with msgfmt, it is
+    reported as fuzzy, not as a broken entry, and handouts that do not need it still build."""
+    def suggest(catalog):
+        catalog["Questions parents often ask"].string = "<b>Preguntas</b> de los padres %(phone)s"
+        catalog["Questions parents often ask"].flags.add("fuzzy")
+
+    edit_es(locales, suggest)
+    check = run(["i18n", "check", "es", "--locales-dir", str(locales)])
+    assert check.exit_code == 3 and "fuzzy" in check.stdout
+    assert "inline markup differs" not in check.stdout and "placeholder" not in check.stdout
+    built = run(["build", "milia", "-l", "es", "-o", str(locales / "milia-es.pdf")], locales)
+    assert built.exit_code == 0, built.output
+    full = run(["build", "milia", "-l", "es", "-s", "all", "-o", str(locales / "all.pdf")], locales)
+    assert full.exit_code == 3 and "Questions parents often ask" in full.output

@@ -79,7 +79,7 @@ def test_footer_shows_page_x_of_y_and_leaflet_details(full_pdf: Path) -> None:
     for number, page in enumerate(pages, start=1):
         text = page.extract_text()
         assert f"Page {number} of {total}" in text
-        assert "Leaflet PAED-SKIN-001, version 2.0. Draft: not yet checked by a clinician." in text
+        assert "Leaflet PAED-SKIN-001, version 2.1. Draft: not yet checked by a clinician." in text
         assert "Reviewed" not in text and "review due" not in text, "no review date nobody recorded"
 
 
@@ -105,15 +105,21 @@ def test_body_text_is_at_least_12pt(full_pdf: Path) -> None:
 
 
 def test_nothing_is_printed_within_10_mm_of_the_paper_edge(full_pdf: Path) -> None:
+    """Clear print: no text closer than 10 mm to any edge (a line's top is its baseline plus
+    at most its font size)."""
     from reportlab.lib.units import mm
 
     for page in reader(full_pdf.read_bytes()).pages:
         height = float(page.mediabox.height)
-        ys = []
-        page.extract_text(visitor_text=lambda text, cm, tm, font, size: ys.append(cm[5] + tm[5] * cm[3])
-                          if text.strip() else None)
-        assert min(ys) >= 10 * mm - 0.5, "text too close to the bottom edge"
-        assert max(ys) <= height - 8 * mm, "text too close to the top edge"
+        lines: list[tuple[float, float]] = []
+
+        def visit(text, cm, tm, font, size, lines=lines):
+            if text.strip():
+                lines.append((cm[5] + tm[5] * cm[3], size * (tm[3] * cm[3] if tm[3] else 1)))
+
+        page.extract_text(visitor_text=visit)
+        assert min(y for y, _ in lines) >= 10 * mm - 0.5, "text too close to the bottom edge"
+        assert max(y + size for y, size in lines) <= height - 10 * mm, "text too close to the top edge"
 
 
 def test_default_handout_page_count() -> None:

@@ -127,7 +127,7 @@ def test_require_approval_refuses_an_unapproved_topic_and_approval_prints_the_cl
     home_care = clinic.parent / "overrides" / "milia" / "home-care.j2"
     home_care.write_text(home_care.read_text(encoding="utf-8") + "\n", encoding="utf-8")
     result = CliRunner().invoke(main, ["build", "milia", "--brand", str(clinic), "-o", str(out)])
-    assert result.exit_code == 3 and "changed since the clinic approved version 2.0" in result.output
+    assert result.exit_code == 3 and "changed since the clinic approved version 2.1" in result.output
 
 
 def test_batch_refuses_before_printing_anything(clinic: Path) -> None:
@@ -157,8 +157,9 @@ def test_review_status_json_has_one_row_per_topic_and_locale(clinic: Path) -> No
 def test_list_topics_shows_version_status_and_the_clinic_approval(clinic: Path) -> None:
     result = CliRunner().invoke(main, ["list", "topics", "--brand", str(clinic)])
     assert result.exit_code == 0, result.output
-    assert result.output.startswith("milia\tMilia in newborns\tversion 2.0\tdraft\t")
-    assert "clinic approval: none" in result.output
+    rows = {line.split("\t")[0]: line for line in result.output.splitlines()}
+    assert rows["milia"].startswith("milia\tMilia in newborns\tversion 2.1\tdraft\t")
+    assert all("clinic approval: none" in row for row in rows.values()) and len(rows) == 6
 
 
 @pytest.fixture
@@ -186,7 +187,8 @@ def test_a_reviewed_translation_credits_its_reviewer_and_goes_stale_when_a_messa
     assert "Ana Ruiz" in signed and "Luis Gomez, paediatric nurse" in signed and "2026-11-20" in signed
     notice = next(n for n in ("Traducción en borrador", "borrador") if n in draft)
     assert notice not in signed
-    assert "\treviewed\tmilia 100%" in CliRunner().invoke(main, ["list", "locales"]).output
+    listing = CliRunner().invoke(main, ["list", "locales"]).output
+    assert any(row.startswith("es\t") and "\treviewed\t" in row and "milia 100%" in row for row in listing.splitlines())
 
     _retranslate(catalogs / "es" / "LC_MESSAGES" / "handouts.po", "Do", "Sí, hágalo")
     stale = words(all_text(build(Request("milia", locale="es")).pdf))

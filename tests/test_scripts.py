@@ -12,8 +12,8 @@ from click.testing import CliRunner
 
 from handouts.build import Request, build
 from handouts.cli import main
+from handouts.fontfiles import script_family
 from handouts.i18n import workflow
-from handouts.pdf.fonts import script_family
 
 # A word with a conjunct (ক্ষ), a reph (র্থ) and a vowel sign written before its consonant (কে).
 SAMPLES = {

@@ -61,5 +61,5 @@ def test_bad_topic_metadata_names_file_and_key(tmp_path: Path, toml: str, messag
 
 
 def test_unknown_topic_lists_available() -> None:
-    with pytest.raises(RequestError, match="available: milia"):
+    with pytest.raises(RequestError, match="available: baby-acne, cradle-cap, erythema-toxicum, heat-rash, milia, nappy-rash"):
         load_topic("acne")

@@ -201,7 +201,7 @@ def test_init_of_an_unknown_language_code_says_so(tmp_path: Path) -> None:
 
 def test_english_left_in_an_arabic_handout_keeps_its_punctuation_in_place(catalogs: Path) -> None:
     """With --allow-incomplete, an untranslated line in a right-to-left handout reads left to
-    right as a whole: "Leaflet PAED-SKIN-001, version 2.0.", never ",Leaflet" or ".version"."""
+    right as a whole: "Leaflet PAED-SKIN-001, version 2.1.", never ",Leaflet" or ".version"."""
     po = po_path("ar", catalogs)
     with po.open("rb") as handle:
         catalog = read_po(handle, locale="ar")
@@ -211,5 +211,5 @@ def test_english_left_in_an_arabic_handout_keeps_its_punctuation_in_place(catalo
     po.write_bytes(buffer.getvalue())
     pdf = build(Request("milia", locale="ar", locales=(catalogs,), allow_incomplete=True)).pdf
     text = subprocess.run(["pdftotext", "-layout", "-", "-"], input=pdf, capture_output=True, check=True).stdout.decode()
-    assert "Leaflet PAED-SKIN-001, version 2.0." in text
+    assert "Leaflet PAED-SKIN-001, version 2.1." in text
     assert ",Leaflet" not in text and ".version" not in text

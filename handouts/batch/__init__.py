@@ -4,9 +4,18 @@
     plan = make_plan(manifest)                    # each distinct handout once, with its copies
     report = run_plan(plan, workers=4, resume=True)
 """
-from .manifest import Entry, Manifest, load_manifest
-from .plan import Job, Plan, make_plan, pack_pages, padded
-from .run import Outcome, Report, run_plan
+from importlib import import_module
 
-__all__ = ["Entry", "Job", "Manifest", "Outcome", "Plan", "Report", "load_manifest", "make_plan", "pack_pages",
-           "padded", "run_plan"]
+_PUBLIC = {
+    "Entry": "manifest", "Manifest": "manifest", "load_manifest": "manifest",
+    "Job": "plan", "Plan": "plan", "make_plan": "plan", "pack_pages": "plan", "padded": "plan",
+    "Outcome": "run", "Report": "run", "run_plan": "run",
+}
+__all__ = sorted(_PUBLIC)
+
+
+def __getattr__(name: str):
+    """Load the batch engine on first use: the command line's --help need not pay for it."""
+    if name in _PUBLIC:
+        return getattr(import_module(f".{_PUBLIC[name]}", __name__), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

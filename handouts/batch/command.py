@@ -5,13 +5,14 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from ..errors import EXIT_INTERRUPTED, EXIT_PARTIAL, HandoutsError
-from .manifest import load_manifest
-from .plan import check_reviews, make_plan
-from .run import PRINT_LIST, Outcome, Progress, Report, run_plan
+
+if TYPE_CHECKING:
+    from .run import Outcome, Progress, Report
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
@@ -50,6 +51,10 @@ def batch_command(manifest: Path, workers: int | None, resume: bool, quiet: bool
       handouts batch ward.toml -j 4
       handouts batch ward.toml --resume      # only what changed since the last run
     """
+    from .manifest import load_manifest
+    from .plan import check_reviews, make_plan
+    from .run import run_plan
+
     try:
         plan = make_plan(load_manifest(manifest, locales=locales), allow_overdue=allow_overdue)
         for warning in [*plan.manifest.warnings, *check_reviews(plan)]:
@@ -82,6 +87,8 @@ def _progress(length: int, *, shown: bool) -> Iterator[Progress]:
 
 def summary(report: Report) -> str:
     """One line: what was made, where, and how long it took."""
+    from .run import PRINT_LIST
+
     manifest = report.plan.manifest
     counts = (f"{len(report.outcomes)} distinct: {report.rendered} rendered, {report.current} up to date, "
               f"{len(report.failures)} failed")

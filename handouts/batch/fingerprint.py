@@ -27,7 +27,7 @@ def handout_fingerprint(request: Request, brand_file: Path | None) -> str:
 
     feed("tool", f"{__version__} {_code_digest()}".encode())
     options = {"topic": request.topic, "sections": list(request.sections), "locale": request.locale,
-               "paper": request.paper, "allow_incomplete": request.allow_incomplete,
+               "paper": request.paper, "large_print": request.large_print, "allow_incomplete": request.allow_incomplete,
                "allow_overdue": request.allow_overdue}
     feed("options", json.dumps(options, sort_keys=True).encode())
     for number, folder in enumerate(search_path(request.brand.templates)):

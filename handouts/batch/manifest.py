@@ -30,8 +30,9 @@ from .names import (
 
 MAX_COPIES = 1000
 MAX_MANIFEST_BYTES = 1024 * 1024
-TOP_KEYS = ("brand", "pdf", "dir", "duplex", "sections", "paper", "pattern", "allow_incomplete", "handout")
-HANDOUT_KEYS = ("topic", "locales", "sections", "copies", "paper", "allow_incomplete")
+TOP_KEYS = ("brand", "pdf", "dir", "duplex", "sections", "paper", "large_print", "pattern", "allow_incomplete",
+            "handout")
+HANDOUT_KEYS = ("topic", "topics", "locales", "sections", "copies", "paper", "large_print", "allow_incomplete")
 PAPERS = ("a4", "letter")
 _SECTIONS_EXAMPLE = '["overview", "faq"] or ["all"]'
 
@@ -49,6 +50,7 @@ class Entry:
     copies: int
     allow_incomplete: bool
     name: str | None = None  # folder mode: the file name inside the folder
+    large_print: bool = False
 
 
 @dataclass(frozen=True)
@@ -84,6 +86,7 @@ def load_manifest(path: Path, *, locales: tuple[Path, ...] = ()) -> Manifest:
     defaults = _Defaults(
         sections=check.names(data, "sections", None, default=(), example=_SECTIONS_EXAMPLE),
         paper=check.paper(data, "paper", None),
+        large_print=bool(check.flag(data, "large_print", None, default=False)),
         allow_incomplete=bool(check.flag(data, "allow_incomplete", None, default=False)),
         pattern=_pattern(check, data) if folder is not None else None,
     )
@@ -115,6 +118,7 @@ class _Defaults:
 
     sections: tuple[str, ...] | None
     paper: str | None
+    large_print: bool
     allow_incomplete: bool
     pattern: str | None
 
@@ -334,33 +338,56 @@ def _handout_tables(check: _Check, data: dict) -> list[dict]:
 
 def _entries(check: _Check, index: int, table: dict, defaults: _Defaults, brand: Brand | None,
              topics: dict[str, Topic | HandoutsError]) -> list[Entry]:
-    """The entries (one per language) a [[handout]] table asks for; none if it has a problem."""
+    """The entries (one per topic and language) a [[handout]] table asks for; none if it has a problem."""
     before = len(check.problems)
     check.unknown_keys(table, HANDOUT_KEYS, index)
-    topic_id = check.text(table, "topic", index)
-    if "topic" not in table:
-        check.problem('missing required key: add topic = "..." (see handouts list topics)', "topic", index)
+    topic_ids = _topic_ids(check, table, index)
     tags = check.names(table, "locales", index, default=None, example='["en", "es"]')
     if "locales" not in table:
         check.problem('missing required key: add locales = ["en", ...]', "locales", index)
     sections = check.names(table, "sections", index, default=defaults.sections, example=_SECTIONS_EXAMPLE)
     copies = _copies(check, table, index)
     paper = check.paper(table, "paper", index) or defaults.paper
+    large_print = check.flag(table, "large_print", index, default=defaults.large_print)
     allow_incomplete = check.flag(table, "allow_incomplete", index, default=defaults.allow_incomplete)
     # Without the brand its template folder is unknown, so topics cannot be looked up.
-    topic = _topic(check, index, topic_id, brand, topics) if topic_id and brand else None
-    chosen = _sections(check, index, topic, sections, "sections" in table) if topic and sections is not None else None
+    chosen: list[tuple[Topic, tuple[str, ...]]] = []
+    for topic_id in topic_ids if brand else ():
+        topic = _topic(check, index, topic_id, brand, topics, key="topics" if "topics" in table else "topic")
+        picked = _sections(check, index, topic, sections, "sections" in table) if topic and sections is not None else None
+        if topic and picked:
+            chosen.append((topic, picked))
     locales = _locales(check, index, tags) if tags else None
-    if len(check.problems) > before or not (topic and chosen and locales and copies and brand):
+    if len(check.problems) > before or not (chosen and locales and copies and brand):
         return []
     return [
-        Entry(index=index, topic=topic.id, locale=locale, sections=chosen,
+        Entry(index=index, topic=topic.id, locale=locale, sections=picked,
               paper=(paper or brand.paper), copies=copies,  # type: ignore[arg-type]
               # English is the source text: it cannot be incomplete, so the flag makes no other handout.
               allow_incomplete=bool(allow_incomplete) and resolve(locale) != SOURCE_LOCALE,
-              name=_name(check, index, defaults.pattern, topic, locale, chosen, paper or brand.paper))
+              large_print=bool(large_print),
+              name=_name(check, index, defaults.pattern, topic, locale, picked, paper or brand.paper))
+        for topic, picked in chosen
         for locale in locales
     ]
+
+
+def _topic_ids(check: _Check, table: dict, index: int) -> tuple[str, ...]:
+    """The topic (``topic = "milia"``) or topics (``topics = ["milia", ...]``) of a table."""
+    if "topic" in table and "topics" in table:
+        check.problem("give either topic = \"...\" or topics = [...], not both", "topics", index)
+        return ()
+    if "topics" in table:
+        found = check.names(table, "topics", index, default=None, example='["milia", "cradle-cap"]') or ()
+        for twice in sorted({t for t in found if found.count(t) > 1}):
+            check.problem(f"{twice!r} is listed twice", "topics", index)
+        return found
+    if "topic" not in table:
+        check.problem('missing required key: add topic = "..." or topics = [...] (see handouts list topics)', "topic",
+                      index)
+        return ()
+    topic_id = check.text(table, "topic", index)
+    return (topic_id,) if topic_id else ()
 
 
 def _copies(check: _Check, table: dict, index: int) -> int | None:
@@ -380,7 +407,7 @@ def _copies(check: _Check, table: dict, index: int) -> int | None:
 
 
 def _topic(check: _Check, index: int, topic_id: str, brand: Brand,
-           topics: dict[str, Topic | HandoutsError]) -> Topic | None:
+           topics: dict[str, Topic | HandoutsError], *, key: str = "topic") -> Topic | None:
     path = search_path(brand.templates)
     if topic_id not in topics:
         try:
@@ -392,7 +419,7 @@ def _topic(check: _Check, index: int, topic_id: str, brand: Brand,
         return found
     close = difflib.get_close_matches(topic_id, topic_ids(path), n=1)
     hint = f"; did you mean {close[0]!r}?" if close and close[0] != topic_id else ""
-    check.problem(f"{found}{hint}", "topic", index)
+    check.problem(f"{found}{hint}", key, index)
     return None
 
 
@@ -446,12 +473,12 @@ def _check_clashes(check: _Check, entries: list[Entry], pattern: str) -> None:
         if entry.name is None:
             continue
         first = seen.setdefault(entry.name.casefold(), entry)
-        differs = [what for what in ("topic", "locale", "sections", "paper", "allow_incomplete")
+        differs = [what for what in ("topic", "locale", "sections", "paper", "large_print", "allow_incomplete")
                    if getattr(first, what) != getattr(entry, what)]
         if differs:
-            placeholders = [f"{{{what}}}" for what in differs if what != "allow_incomplete"]
+            placeholders = [f"{{{what}}}" for what in differs if what not in ("allow_incomplete", "large_print")]
             fix = (f"add {' or '.join(placeholders)} to pattern (now {pattern!r})" if placeholders
-                   else "give both the same allow_incomplete")
+                   else f"give both the same {' and '.join(differs)}, or name their files apart in pattern")
             check.problem(f"file name {entry.name!r} is also the name of [[handout]] #{first.index} "
                           f"({first.topic}, {first.locale}), which differs in {', '.join(differs)}: {fix}",
                           None, entry.index)

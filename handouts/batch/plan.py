@@ -59,7 +59,8 @@ def make_plan(manifest: Manifest, *, allow_overdue: bool = False) -> Plan:
 
 def request_for(entry: Entry, manifest: Manifest, *, allow_overdue: bool = False) -> Request:
     return Request(topic=entry.topic, sections=entry.sections, locale=entry.locale, brand=manifest.brand,
-                   paper=entry.paper, allow_incomplete=entry.allow_incomplete, allow_overdue=allow_overdue,
+                   paper=entry.paper, large_print=entry.large_print, allow_incomplete=entry.allow_incomplete,
+                   allow_overdue=allow_overdue,
                    locales=manifest.locales)
 
 

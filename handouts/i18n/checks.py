@@ -74,10 +74,14 @@ def _syntax(path: Path, text: str) -> list[Problem]:
 
 
 def check_catalog(path: Path, catalog: Catalog) -> list[Problem]:
-    """Every problem that would make a translated handout wrong."""
+    """Every problem that would make a translated handout wrong.
+
+    Fuzzy entries are skipped, as msgfmt skips them: they are never printed (they count as
+    untranslated), and after ``i18n update`` their old translation is only a suggestion,
+    which may well differ from the new English in its placeholders or tags."""
     problems = _check_plural_header(path, catalog)
     for message in catalog:
-        if not message.id or not message.string:
+        if not message.id or not message.string or message.fuzzy:
             continue
         sources = message.id if isinstance(message.id, tuple) else (message.id,)
         strings = message.string if isinstance(message.string, tuple) else (message.string,)

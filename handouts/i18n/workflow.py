@@ -22,8 +22,9 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import write_po
 
 from ..errors import InputError, OutputError, RequestError
+from ..fontfiles import script_family
 from ..output import write_atomic
-from ..pdf.fonts import printable, script_family
+from ..pdf.fonts import printable
 from ..resources import LOCALES_DIR
 from .catalogs import (
     DOMAIN,

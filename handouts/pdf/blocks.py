@@ -154,6 +154,8 @@ def _do_dont(block: model.ItemList, ctx: Context, *, spaced: bool = True) -> Flo
 @flowables.register
 def _(block: model.Table, ctx: Context) -> list[Flowable]:
     ncols = len(block.header.cells)
+    if ctx.styles.large and ncols > 2:
+        return _stacked_rows(block, ctx)
     # The first column names the row (a situation, a condition): give it a little more room.
     shares = [1.1] + [1.0] * (ncols - 1) if ncols == 2 else [1.45] + [1.0] * (ncols - 1)
     widths = [ctx.width * share / sum(shares) for share in shares]
@@ -189,6 +191,32 @@ def _(block: model.Table, ctx: Context) -> list[Flowable]:
         data.append(ctx.ordered(rendered))
     table = grid(ctx, data, ctx.ordered(widths), commands, repeatRows=1, hAlign="CENTER")
     return [table, Spacer(1, 4 * mm)]
+
+
+def _stacked_rows(block: model.Table, ctx: Context) -> list[Flowable]:
+    """A table too wide for large print, reflowed: one box per row, its first cell as the
+    box's heading, then each other cell after its column's header ("Colour: white")."""
+    out: list[Flowable] = []
+    head = block.header.cells
+    for row in block.rows:
+        bar = colour(LEVEL_COLOURS[row.level][0]) if row.level else ctx.primary
+        content: list[Flowable] = [ctx.text.para(row.cells[0], derive(ctx.styles.bold, spaceAfter=3), bold=True)]
+        if row.level:
+            content.append(ctx.text.plain(ctx.labels[f"level_{row.level}"], derive(ctx.styles.label, textColor=bar),
+                                          bold=True))
+        for name, cell in zip(head[1:], row.cells[1:]):
+            content.append(ctx.text.para((Span(model.plain(name) + ": ", bold=True), *cell), ctx.styles.body))
+        side = "LINEAFTER" if ctx.rtl else "LINEBEFORE"
+        box = grid(ctx, [[content]], [ctx.width], [
+            (side, (0, 0), (0, -1), 6, bar),
+            ("BOX", (0, 0), (-1, -1), 0.5, colour("#AEB7BD")),
+            ("LEFTPADDING", (0, 0), (-1, -1), 5 * mm),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 5 * mm),
+            ("TOPPADDING", (0, 0), (-1, -1), 2 * mm),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 1 * mm),
+        ])
+        out += [KeepTogether([box]), Spacer(1, 2 * mm)]
+    return [*out, Spacer(1, 2 * mm)]
 
 
 @flowables.register
@@ -229,8 +257,9 @@ def _(block: model.CareCard, ctx: Context) -> list[Flowable]:
     # The level in words first ("Emergency: now"), then what to do: one heading, so the
     # level survives grey-scale printing and is read aloud before the action.
     heading = (Span(ctx.labels[f"level_{block.level}"] + "  \u2022  "), *block.title)
-    title = ctx.text.para(heading, derive(ctx.styles.heading, fontSize=12, leading=15.6, textColor=band_ink,
-                                          spaceBefore=0, spaceAfter=0), bold=True)
+    size = ctx.styles.label.fontSize
+    title = ctx.text.para(heading, derive(ctx.styles.heading, fontSize=size, leading=round(size * 1.3, 1),
+                                          textColor=band_ink, spaceBefore=0, spaceAfter=0), bold=True)
     content: list[Flowable] = []
     for child in block.blocks:
         content.extend(flowables(child, inner))
@@ -308,6 +337,13 @@ def _(block: model.Figure, ctx: Context) -> list[Flowable]:
     scale = min(FIGURE_HEIGHT / pixels_h, FIGURE_WIDTH / pixels_w)
     width, height = pixels_w * scale, pixels_h * scale
     picture = Image(io.BytesIO(block.image or b""), width=width, height=height)
+    if ctx.styles.large:  # one column: the picture, then its caption and steps at full width
+        picture.hAlign = "RIGHT" if ctx.rtl else "LEFT"
+        stacked: list[Flowable] = [picture, Spacer(1, 2 * mm),
+                                   ctx.text.para(block.caption, derive(ctx.styles.body, spaceAfter=3))]
+        for child in block.beside:
+            stacked.extend(flowables(child, ctx))
+        return [KeepTogether(stacked[:3]), *stacked[3:], Spacer(1, 3 * mm)]
     gap = 5 * mm
     beside_ctx = replace(ctx, width=ctx.width - width - gap)
     text: list[Flowable] = [ctx.text.para(block.caption, derive(ctx.styles.body, spaceAfter=3))]
@@ -327,7 +363,7 @@ def section_flowables(section: model.Section, ctx: Context) -> list[Flowable]:
     blocks = list(section.blocks)
     while blocks:
         block = blocks.pop(0)
-        if _is_list(block, "do") and blocks and _is_list(blocks[0], "dont"):
+        if _is_list(block, "do") and blocks and _is_list(blocks[0], "dont") and not ctx.styles.large:
             parts.append([_side_by_side(block, blocks.pop(0), ctx)])
             continue
         parts.append(flowables(block, ctx))

@@ -15,7 +15,9 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
 from ..errors import InputError
-from ..i18n.scripts import likely_script
+from ..fontfiles import FACES as _FACES
+from ..fontfiles import FALLBACK as _FALLBACK
+from ..fontfiles import SHAPED
 from ..resources import FONTS_DIR
 
 
@@ -27,27 +29,6 @@ class Family:
     regular: str
     bold: str
 
-
-_FACES = {
-    # key: (regular file, bold file, subfont index)
-    "latin": ("NotoSans-Regular.ttf", "NotoSans-Bold.ttf", 0),
-    "arabic": ("NotoNaskhArabic-Regular.ttf", "NotoNaskhArabic-Bold.ttf", 0),
-    # WenQuanYi Micro Hei has no bold face; bold Chinese is drawn with a stroke instead.
-    "cjk": ("wqy-microhei.ttc", None, 0),
-    "bengali": ("NotoSansBengali-Regular.ttf", "NotoSansBengali-Bold.ttf", 0),
-    "gurmukhi": ("NotoSansGurmukhi-Regular.ttf", "NotoSansGurmukhi-Bold.ttf", 0),
-    "devanagari": ("NotoSansDevanagari-Regular.ttf", "NotoSansDevanagari-Bold.ttf", 0),
-    "ethiopic": ("NotoSansEthiopic-Regular.ttf", "NotoSansEthiopic-Bold.ttf", 0),
-}
-# ISO 15924 script codes (as CLDR's likely subtags give them) -> font family.
-SCRIPT_FAMILIES = {
-    "Latn": "latin", "Cyrl": "latin", "Grek": "latin", "Arab": "arabic", "Hans": "cjk", "Hant": "cjk",
-    "Beng": "bengali", "Guru": "gurmukhi", "Deva": "devanagari", "Ethi": "ethiopic",
-}
-# Scripts whose letters change shape with their neighbours (conjuncts, reph, vowel signs
-# placed before consonants): ReportLab must shape them with HarfBuzz (uharfbuzz).
-SHAPED = frozenset({"bengali", "gurmukhi", "devanagari"})
-_FALLBACK = ("latin", "arabic", "cjk", "bengali", "gurmukhi", "devanagari", "ethiopic")
 
 # Characters that are layout, not ink: any font may carry them.
 _NEUTRAL = {" ", "\u00a0", "\u200b", "\u200c", "\u200d", "\u2066", "\u2067", "\u2068", "\u2069", "\n"}
@@ -115,13 +96,6 @@ def shaped_family(chain: tuple[str, ...]) -> str | None:
 def printable(char: str) -> bool:
     """Whether some bundled font has ``char`` (layout characters always print)."""
     return char in _NEUTRAL or unicodedata.category(char) in ("Cc", "Cf") or _font_for(char, _FALLBACK) is not None
-
-
-def script_family(locale: str) -> str | None:
-    """The font family for ``locale``'s script (``bn`` -> bengali), or ``None`` when no
-    bundled font serves it."""
-    script = likely_script(locale)
-    return SCRIPT_FAMILIES.get(script) if script else None
 
 
 def split_runs(text: str, chain: tuple[str, ...], *, where: str) -> list[tuple[str, str]]:

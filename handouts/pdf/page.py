@@ -4,6 +4,9 @@ from __future__ import annotations
 import io
 from dataclasses import dataclass
 
+from reportlab.graphics import renderPDF
+from reportlab.graphics.barcode.qr import QrCodeWidget
+from reportlab.graphics.shapes import Drawing
 from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
@@ -17,13 +20,15 @@ MARGIN = 13 * mm
 BAND = 27 * mm
 RUNNING = 14 * mm  # running header on later pages: text from EDGE down, then a rule
 EDGE = 10 * mm  # clear print: no text closer than this to the paper's edge
-BAND_TOP = 8 * mm  # the masthead's text starts this far below the paper's top edge
+BAND_TOP = EDGE  # the masthead's text and logo start this far below the paper's top edge
 LOGO_BOX, LOGO_PAD = 17 * mm, 2 * mm
+QR = 20 * mm  # the QR code to the handout's web page (modules of about 0.5 mm: any phone reads it)
+QR_GAP = 4 * mm
 
 
 @dataclass
 class Furniture:
-    """Draws everything outside the story; ``total_pages`` comes from a first pass.
+    """Draws everything outside the story; the footers last, when the page count is known.
 
     The footer grows with its lines (leaflet line, clinic line, footer note, notices), up
     from ``EDGE``; ``footer_top`` says where the story must stop."""
@@ -31,15 +36,27 @@ class Furniture:
     doc: Document
     styles: Styles
     text: TextMaker
-    total_pages: int | None = None
+    pages: int = 0
 
     def first_page(self, canv: Canvas, template) -> None:
         self._band(canv, template)
-        self._footer(canv, template)
+        self._footer_form(canv)
 
     def later_page(self, canv: Canvas, template) -> None:
         self._running_header(canv, template)
-        self._footer(canv, template)
+        self._footer_form(canv)
+
+    def _footer_form(self, canv: Canvas) -> None:
+        """Refer to this page's footer, drawn by ``draw_footers`` once the count is known."""
+        self.pages = canv.getPageNumber()
+        canv.doForm(f"footer-{self.pages}")
+
+    def draw_footers(self, canv: Canvas, pagesize: tuple[float, float]) -> None:
+        """Draw every page's footer as the form that page refers to, with the page count."""
+        for page_no in range(1, self.pages + 1):
+            canv.beginForm(f"footer-{page_no}", 0, 0, *pagesize)
+            self._footer(canv, pagesize, page_no, self.pages)
+            canv.endForm()
 
     # -- pieces --------------------------------------------------------------
 
@@ -80,7 +97,8 @@ class Furniture:
         """The masthead grows with its lines; never shorter than ``BAND``."""
         text_w = page_width - 2 * MARGIN - self._logo_size()[2]
         lines = sum(para.wrap(text_w, 1000)[1] for para in self._band_lines())
-        return max(BAND, BAND_TOP + lines + 3 * mm)
+        logo = LOGO_BOX + 2 * mm if self.doc.look.logo else 0
+        return max(BAND, BAND_TOP + lines + 2 * mm, BAND_TOP + logo)
 
     def _band(self, canv: Canvas, template) -> None:
         page_w, page_h = template.pagesize
@@ -105,28 +123,39 @@ class Furniture:
             return 0
         tile_w = w + 2 * LOGO_PAD
         x = MARGIN if self.styles.rtl else page_w - MARGIN - tile_w
-        y = page_h - BAND_TOP + 2 * mm - LOGO_BOX
+        y = page_h - BAND_TOP - LOGO_BOX
         canv.setFillColor(colour("#FFFFFF"))
         canv.roundRect(x, y, tile_w, LOGO_BOX, 1.5 * mm, stroke=0, fill=1)
         canv.drawImage(ImageReader(io.BytesIO(self.doc.look.logo)), x + LOGO_PAD, y + (LOGO_BOX - h) / 2, w, h,
                        mask="auto")
         return tile
 
+    def running_height(self) -> float:
+        """From the paper's top edge to the running header's rule: ``RUNNING``, or more
+        where the header's type is larger (large print)."""
+        leading = round((self.styles.footer.fontSize + 1) * 1.3, 1)
+        return max(RUNNING, EDGE + leading + 1 * mm)
+
     def _running_header(self, canv: Canvas, template) -> None:
         page_w, page_h = template.pagesize
-        style = derive(self.styles.footer, fontSize=10, leading=13)
+        size = self.styles.footer.fontSize + 1
+        style = derive(self.styles.footer, fontSize=size, leading=round(size * 1.3, 1))
         line = f"{self.doc.contact.name}  \u2022  {self.doc.title}"
         self._draw(canv, self.text.plain(line, style), MARGIN, page_h - EDGE, page_w - 2 * MARGIN)
         canv.saveState()
         canv.setStrokeColor(colour(self.doc.look.primary))
         canv.setLineWidth(1.2)
-        canv.line(MARGIN, page_h - RUNNING - 1 * mm, page_w - MARGIN, page_h - RUNNING - 1 * mm)
+        rule = page_h - self.running_height() - 1 * mm
+        canv.line(MARGIN, rule, page_w - MARGIN, rule)
         canv.restoreState()
 
     def _footer_lines(self, page_text: str) -> list[Paragraph]:
         f = self.doc.furniture
         style = self.styles.footer
         lines = [f.labels["leaflet"], f"{self.doc.contact.name}  \u2022  {f.labels['phone']}  \u2022  {page_text}"]
+        if f.online:
+            url = f"\u2066{f.online}\u2069" if self.styles.rtl else f.online
+            lines.append(f.labels["online"].format(url=url))
         lines += list(f.credits)
         if f.footer_note:
             lines.append(f.footer_note)
@@ -135,24 +164,41 @@ class Furniture:
         paras += [self.text.plain(notice, notice_style, bold=True) for notice in f.notices]
         return paras
 
+    def _footer_width(self, page_width: float) -> float:
+        """The footer's text width: the page's, less the QR code's where there is one."""
+        qr = QR + QR_GAP if self.doc.furniture.online else 0
+        return page_width - 2 * MARGIN - qr
+
     def footer_top(self, page_width: float) -> float:
         """Height above the paper's bottom edge that the footer takes, its rule included."""
-        width = page_width - 2 * MARGIN
+        width = self._footer_width(page_width)
         sample = self.doc.furniture.labels["page"].format(page=99, total=99)
         height = sum(para.wrap(width, 1000)[1] for para in self._footer_lines(sample))
+        if self.doc.furniture.online:
+            height = max(height, QR)
         return EDGE + height + 2 * mm
 
-    def _footer(self, canv: Canvas, template) -> None:
-        page_w, _page_h = template.pagesize
-        width = page_w - 2 * MARGIN
+    def _footer(self, canv: Canvas, pagesize: tuple[float, float], page_no: int, total: int) -> None:
+        page_w, _page_h = pagesize
+        width = self._footer_width(page_w)
         top = self.footer_top(page_w)
         canv.saveState()
         canv.setStrokeColor(MUTED)
         canv.setLineWidth(0.5)
         canv.line(MARGIN, top, page_w - MARGIN, top)
         canv.restoreState()
-        page_no = canv.getPageNumber()
-        page_text = self.doc.furniture.labels["page"].format(page=page_no, total=self.total_pages or page_no)
+        page_text = self.doc.furniture.labels["page"].format(page=page_no, total=total)
+        x = MARGIN + (QR + QR_GAP if self.styles.rtl and self.doc.furniture.online else 0)
+        if self.doc.furniture.online and page_no == total:
+            self._qr(canv, self.doc.furniture.online, MARGIN if self.styles.rtl else page_w - MARGIN - QR, top - 1.5 * mm)
         top -= 1.5 * mm
         for para in self._footer_lines(page_text):
-            top -= self._draw(canv, para, MARGIN, top, width)
+            top -= self._draw(canv, para, x, top, width)
+
+    def _qr(self, canv: Canvas, url: str, x: float, top: float) -> None:
+        """The QR code to ``url``, ``QR`` wide, its top at ``top``; drawn as vector squares."""
+        widget = QrCodeWidget(url, barLevel="M", barBorder=0)
+        left, bottom, right, upper = widget.getBounds()
+        drawing = Drawing(QR, QR, transform=[QR / (right - left), 0, 0, QR / (upper - bottom), 0, 0])
+        drawing.add(widget)
+        renderPDF.draw(drawing, canv, x, top - QR)

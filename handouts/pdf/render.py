@@ -4,6 +4,7 @@ from __future__ import annotations
 import io
 import os
 
+from reportlab import rl_config
 from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.units import mm
 from reportlab.platypus import (
@@ -16,14 +17,18 @@ from reportlab.platypus import (
 )
 
 from .. import __version__
+from ..fontfiles import SHAPED, script_family
 from ..model import Document
 from .blocks import Context, section_flowables
-from .fonts import SHAPED, chain_for, family, script_family
-from .page import MARGIN, RUNNING, Furniture
+from .fonts import chain_for, family
+from .page import MARGIN, Furniture
 from .styles import colour, make_styles
 from .text import TextMaker
 
 PAPER = {"a4": A4, "letter": LETTER}
+# Binary streams as they are: ASCII85 would add a quarter to every picture and take ReportLab
+# most of a build's time to encode in pure Python.
+rl_config.useA85 = 0
 
 
 class _HandoutTemplate(BaseDocTemplate):
@@ -41,25 +46,22 @@ def _script(doc: Document) -> str:
 
 
 def render_pdf(doc: Document) -> bytes:
-    """Render ``doc`` to PDF bytes.
+    """Render ``doc`` to PDF bytes, laid out once.
 
-    Laid out twice: the first pass counts the pages for the "Page X of Y" footer.
-    """
-    pages = _layout(doc, total_pages=None)[1]
-    return _layout(doc, total_pages=pages)[0]
+    Each page's footer ("Page X of Y", and the QR code on the last page) is a form the page
+    refers to and that is drawn when the page count is known, after the layout."""
+    return _layout(doc)
 
 
-def _layout(doc: Document, *, total_pages: int | None) -> tuple[bytes, int]:
+def _layout(doc: Document) -> bytes:
     script = _script(doc)
     chain = chain_for(script)
-    base = family(chain[0])
-    for key in chain:
-        family(key)
+    base = family(chain[0])  # the others register when a character first needs them
     primary = colour(doc.look.primary)
     styles = make_styles(base.regular, base.bold, primary, rtl=doc.direction == "rtl", cjk=script == "cjk",
-                         shaped=script in SHAPED)
+                         shaped=script in SHAPED, large=doc.look.large_print)
     text = TextMaker(chain, where=f"{doc.topic} ({doc.locale})", rtl=doc.direction == "rtl", cjk=script == "cjk")
-    furniture = Furniture(doc, styles, text, total_pages)
+    furniture = Furniture(doc, styles, text)
 
     pagesize = PAPER[doc.look.paper]
     bottom = furniture.footer_top(pagesize[0]) + 3 * mm
@@ -69,7 +71,7 @@ def _layout(doc: Document, *, total_pages: int | None) -> tuple[bytes, int]:
         pagesize=pagesize,
         leftMargin=MARGIN,
         rightMargin=MARGIN,
-        topMargin=RUNNING + 4 * mm,
+        topMargin=furniture.running_height() + 4 * mm,
         bottomMargin=bottom,
         title=doc.title,
         author=doc.contact.name,
@@ -77,13 +79,13 @@ def _layout(doc: Document, *, total_pages: int | None) -> tuple[bytes, int]:
         creator=f"handouts {__version__}",
         lang=doc.locale.replace("_", "-"),
         initialFontName=base.regular,
-        initialFontSize=13,
+        initialFontSize=styles.body.fontSize,
         invariant=1 if os.environ.get("SOURCE_DATE_EPOCH") else 0,
     )
     width = pagesize[0] - 2 * MARGIN
     first = Frame(MARGIN, bottom, width, pagesize[1] - furniture.band_height(pagesize[0]) - 5 * mm - bottom, id="first",
                   leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
-    later = Frame(MARGIN, bottom, width, pagesize[1] - RUNNING - 4 * mm - bottom, id="later",
+    later = Frame(MARGIN, bottom, width, pagesize[1] - furniture.running_height() - 4 * mm - bottom, id="later",
                   leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
     template.addPageTemplates([
         PageTemplate("first", [first], onPage=furniture.first_page),
@@ -95,5 +97,8 @@ def _layout(doc: Document, *, total_pages: int | None) -> tuple[bytes, int]:
         story.extend(section_flowables(section, ctx))
     while isinstance(story[-1], Spacer):  # space after the last block could start a blank page
         story.pop()
+    template._doSave = 0  # the footers are drawn, and the file saved, once the page count is known
     template.build(story)
-    return buffer.getvalue(), template.page
+    furniture.draw_footers(template.canv, pagesize)
+    template.canv.save()
+    return buffer.getvalue()

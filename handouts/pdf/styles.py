@@ -11,26 +11,26 @@ from reportlab.lib.colors import Color, HexColor, white
 from reportlab.lib.enums import TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 
-from ..colours import MIN_TEXT_CONTRAST, WHITE, best_text_on, contrast_ratio, parse_hex
+from ..colours import (  # noqa: F401 - the palette is re-exported for the PDF blocks
+    CALLOUT_COLOURS,
+    DO_COLOUR,
+    DONT_COLOUR,
+    LEVEL_COLOURS,
+    MIN_TEXT_CONTRAST,
+    MUTED_HEX,
+    TEXT_HEX,
+    WHITE,
+    best_text_on,
+    contrast_ratio,
+    parse_hex,
+)
 
 BODY_SIZE = 12
+LARGE_BODY_SIZE = 16  # large print (RNIB: 16 pt and over)
 LEADING = 1.3
 
-# Urgency colours after the NHS care-card pattern; each level also prints its words.
-LEVEL_COLOURS = {
-    "routine": ("#005EB8", "#E8F1F8"),
-    "urgent": ("#D5281B", "#FBE9E7"),
-    "emergency": ("#D5281B", "#D5281B"),
-}
-CALLOUT_COLOURS = {
-    "info": ("#005EB8", "#E8F1F8"),
-    "warning": ("#B35C00", "#FFF4E0"),
-    "urgent": ("#D5281B", "#FBE9E7"),
-}
-DO_COLOUR = "#007F3B"
-DONT_COLOUR = "#D5281B"
-TEXT = HexColor("#212B32")
-MUTED = HexColor("#4C6272")
+TEXT = HexColor(TEXT_HEX)
+MUTED = HexColor(MUTED_HEX)
 
 
 def colour(hex_value: str) -> Color:
@@ -67,15 +67,20 @@ class Styles:
     band: ParagraphStyle
     band_small: ParagraphStyle
     rtl: bool
+    large: bool = False  # large print: one column, tables as stacked rows
 
 
-def make_styles(font: str, bold_font: str, primary: Color, *, rtl: bool, cjk: bool, shaped: bool = False) -> Styles:
-    """All paragraph styles for one handout; ``shaped`` turns on HarfBuzz shaping (Indic scripts)."""
+def make_styles(font: str, bold_font: str, primary: Color, *, rtl: bool, cjk: bool, shaped: bool = False,
+                large: bool = False) -> Styles:
+    """All paragraph styles for one handout; ``shaped`` turns on HarfBuzz shaping (Indic scripts);
+    ``large`` scales every size by 4/3: body 16 pt, headings larger, footer 12 pt (large print)."""
+    scale = LARGE_BODY_SIZE / BODY_SIZE if large else 1.0
     align = TA_RIGHT if rtl else TA_LEFT
     wrap = "CJK" if cjk else None
 
     def style(name: str, size: float, *, bold: bool = False, colour: Color = TEXT, space_before: float = 0,
               space_after: float = 0, leading: float = LEADING) -> ParagraphStyle:
+        size = round(size * scale, 2)
         return ParagraphStyle(
             name,
             fontName=bold_font if bold else font,
@@ -84,8 +89,8 @@ def make_styles(font: str, bold_font: str, primary: Color, *, rtl: bool, cjk: bo
             leading=round(size * leading, 1),
             textColor=colour,
             alignment=align,
-            spaceBefore=space_before,
-            spaceAfter=space_after,
+            spaceBefore=space_before * scale,
+            spaceAfter=space_after * scale,
             wordWrap=wrap,
             shaping=1 if shaped else 0,
             allowWidows=0,
@@ -106,6 +111,7 @@ def make_styles(font: str, bold_font: str, primary: Color, *, rtl: bool, cjk: bo
         band=style("band", 16, bold=True, colour=white, leading=1.2),
         band_small=style("band_small", 12, colour=white, leading=1.25),
         rtl=rtl,
+        large=large,
     )
 
 
