@@ -159,8 +159,8 @@ def render_sections(topic: Topic, ids: tuple[str, ...], path: tuple[Path, ...], 
     return tuple(parsed)
 
 
-FIGURE_HEIGHT_MM = 30.0  # as printed by the renderer
-FIGURE_WIDTH_MM = 40.0
+FIGURE_HEIGHT_MM = 26.0  # as printed by the renderer
+FIGURE_WIDTH_MM = 34.0
 
 
 def _with_image(block: Block, topic_id: str, path: tuple[Path, ...], source: str) -> Block:

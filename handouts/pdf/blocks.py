@@ -50,8 +50,8 @@ class Context:
         return cells[::-1] if self.rtl else cells
 
 
-FIGURE_HEIGHT = 30 * mm
-FIGURE_WIDTH = 40 * mm
+FIGURE_HEIGHT = 26 * mm
+FIGURE_WIDTH = 34 * mm
 
 _NO_PADDING = [(f"{side}PADDING", (0, 0), (-1, -1), 0) for side in ("LEFT", "RIGHT", "TOP", "BOTTOM")]
 
@@ -91,7 +91,7 @@ def _(block: model.ItemList, ctx: Context) -> list[Flowable]:
 
 def _marked_rows(markers: list[str], items: tuple[model.Inline, ...], ctx: Context, width: float) -> Table:
     gutter = 6 * mm
-    item = derive(ctx.styles.body, spaceAfter=1.5)
+    item = derive(ctx.styles.body, spaceAfter=0.8)
     rows = [
         ctx.ordered([ctx.text.plain(marker, item), ctx.text.para(entry, item)])
         for marker, entry in zip(markers, items)
@@ -148,7 +148,7 @@ def _do_dont(block: model.ItemList, ctx: Context, *, spaced: bool = True) -> Flo
         ("TOPPADDING", (0, 0), (-1, 0), 3 * mm),
         ("BOTTOMPADDING", (0, -1), (-1, -1), 3 * mm),
     ])
-    return KeepTogether([box, Spacer(1, 4 * mm)]) if spaced else box
+    return KeepTogether([box, Spacer(1, 3 * mm)]) if spaced else box
 
 
 @flowables.register
@@ -238,7 +238,7 @@ def _(block: model.Callout, ctx: Context) -> list[Flowable]:
         ("TOPPADDING", (0, 0), (-1, -1), 3 * mm),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 2 * mm),
     ])
-    return [box, Spacer(1, 4 * mm)]
+    return [box, Spacer(1, 3 * mm)]
 
 
 @flowables.register
@@ -298,20 +298,27 @@ class Rules(Flowable):
 
 @flowables.register
 def _(block: model.WriteIn, ctx: Context) -> list[Flowable]:
-    """A box of labelled blank lines: a tool the reader fills in by hand."""
-    content: list[Flowable] = []
-    if block.title:
-        content.append(ctx.text.para(block.title, derive(ctx.styles.bold, spaceAfter=1), bold=True))
-    inner = ctx.width - 12 * mm
+    """A box of labelled blank lines: a tool the reader fills in by hand. Its title runs
+    beside the fields (a column of its own), so the box costs no line for it; in large
+    print, where space is not the limit, the title sits above."""
+    title = ctx.text.para(block.title, derive(ctx.styles.bold, spaceAfter=1), bold=True) if block.title else None
+    beside = title is not None and not ctx.styles.large
+    title_w = min(40 * mm, max(24 * mm, ctx.width * 0.2)) if beside else 0
+    inner = ctx.width - 12 * mm - title_w
     label_style = derive(ctx.styles.body, spaceAfter=0)
+    fields: list[Flowable] = [] if beside or title is None else [title]
     for label, lines in block.fields:
         # The first line to write on runs beside its label; any more run full width below.
-        content.append(grid(ctx, [ctx.ordered([ctx.text.para(label, label_style), Rules(1, inner / 2)])],
-                            ctx.ordered([inner / 2, inner / 2]), [("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
-                                                                  *_NO_PADDING]))
+        fields.append(grid(ctx, [ctx.ordered([ctx.text.para(label, label_style), Rules(1, inner * 0.4)])],
+                           ctx.ordered([inner * 0.6, inner * 0.4]), [("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+                                                                     *_NO_PADDING]))
         if lines > 1:
-            content.append(Rules(lines - 1, inner))
-    box = grid(ctx, [[content]], [ctx.width], [
+            fields.append(Rules(lines - 1, inner))
+    content: list = [fields]
+    if beside:
+        content = [grid(ctx, [ctx.ordered([[title], fields])], ctx.ordered([title_w, inner]),
+                        [("VALIGN", (0, 0), (-1, -1), "TOP"), *_NO_PADDING])]
+    box = grid(ctx, [content], [ctx.width], [
         ("BOX", (0, 0), (-1, -1), 0.8, colour("#4C6272")),
         ("LEFTPADDING", (0, 0), (-1, -1), 6 * mm),
         ("RIGHTPADDING", (0, 0), (-1, -1), 6 * mm),

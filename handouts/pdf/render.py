@@ -64,14 +64,14 @@ def _layout(doc: Document) -> bytes:
     furniture = Furniture(doc, styles, text)
 
     pagesize = PAPER[doc.look.paper]
-    bottom = furniture.footer_top(pagesize[0]) + 3 * mm
+    bottom = furniture.footer_top(pagesize[0]) + 2 * mm
     buffer = io.BytesIO()
     template = _HandoutTemplate(
         buffer,
         pagesize=pagesize,
         leftMargin=MARGIN,
         rightMargin=MARGIN,
-        topMargin=furniture.running_height() + 4 * mm,
+        topMargin=furniture.running_height() + 3 * mm,
         bottomMargin=bottom,
         title=doc.title,
         author=doc.contact.name,
@@ -85,7 +85,7 @@ def _layout(doc: Document) -> bytes:
     width = pagesize[0] - 2 * MARGIN
     first = Frame(MARGIN, bottom, width, pagesize[1] - furniture.band_height(pagesize[0]) - 5 * mm - bottom, id="first",
                   leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
-    later = Frame(MARGIN, bottom, width, pagesize[1] - furniture.running_height() - 4 * mm - bottom, id="later",
+    later = Frame(MARGIN, bottom, width, pagesize[1] - furniture.running_height() - 3 * mm - bottom, id="later",
                   leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
     template.addPageTemplates([
         PageTemplate("first", [first], onPage=furniture.first_page),

@@ -102,7 +102,7 @@ def make_styles(font: str, bold_font: str, primary: Color, *, rtl: bool, cjk: bo
         body=style("body", BODY_SIZE, space_after=4),
         bold=style("bold", BODY_SIZE, bold=True, space_after=2),
         title=style("title", 22, bold=True, colour=heading_ink, leading=1.2, space_after=2),
-        section=style("section", 16, bold=True, colour=heading_ink, leading=1.25, space_before=6, space_after=3),
+        section=style("section", 16, bold=True, colour=heading_ink, leading=1.25, space_before=4, space_after=3),
         heading=style("heading", 14, bold=True, space_before=5, space_after=3, leading=1.25),
         cell=style("cell", 12, leading=1.3),
         cell_head=style("cell_head", 12, bold=True, colour=white, leading=1.3),

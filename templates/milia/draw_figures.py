@@ -204,10 +204,9 @@ def baby_head(c: Canvas, cx: float, cy: float, s: float, skin, hair, seed: int,
     for x0, lean in ((-28, -1), (6, 1), (38, 1)):
         c.stroke(bezier(P(x0, -247), P(x0 + 6 * lean, -292), P(x0 + 40 * lean, -292),
                         P(x0 + 30 * lean, -262), 30), hair, LINE)
-    # Soft nose and rosy cheeks (no outline).
+    # Soft nose (no outline). No rosy cheeks: milia sit on plain skin, with no red around
+    # them, which is how a parent tells them from other rashes.
     c.shape(E(0, 70, 34, 26), mix(skin, OUTLINE, 0.10), None)
-    for side in (-1, 1):
-        c.shape(E(side * 142, 92, 56, 38), mix(skin, (226, 80, 90), 0.28), None)
     # Eyebrows, closed eyes with lashes, nose and mouth.
     for side in (-1, 1):
         c.stroke(E(side * 92, -48, 40, 16, 205, 335, 30), feature, LINE * 0.7)
@@ -397,7 +396,7 @@ def glass_test(path: Path) -> None:
 
 def main() -> None:
     where_milia_appear(HERE / "where-milia-appear.png")
-    washing_face(HERE / "washing-face.png")
+    washing_face(HERE.parent / "_shared" / "washing-face.png")  # shared: any topic's face-washing steps
     glass_test(HERE.parent / "_shared" / "glass-test.png")  # shared: every topic's glass test
 
 
