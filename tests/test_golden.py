@@ -28,13 +28,13 @@ CASES = {
     "milia-es-default": Request("milia", locale="es"),
     "milia-zh_Hans-default": Request("milia", locale="zh_Hans"),
     "milia-ar-default": Request("milia", locale="ar"),
-    # The languages added with the newborn-skin library. Bengali is shaped by HarfBuzz, so its
+    # The languages added with the newborn-skin library. Bengali and Punjabi are shaped by HarfBuzz, so their
     # text extracts with private-use characters where letters join (ReportLab numbers them in
     # the order a process first meets them, so they differ from run to run) and section titles
     # cannot be found in it: its golden is the whole body as copy-and-paste gives it, less those
     # private-use characters (all.txt).
     **{f"milia-{locale}-default": Request("milia", locale=locale)
-       for locale in ("vi", "pl", "ro", "pt", "ur", "bn", "so") if locale in available_locales()},
+       for locale in ("vi", "pl", "ro", "pt", "ur", "bn", "pa", "so") if locale in available_locales()},
     # The topics added with the library, in English.
     **{f"{topic}-en-default": Request(topic)
        for topic in ("baby-acne", "erythema-toxicum", "heat-rash", "nappy-rash", "cradle-cap")},

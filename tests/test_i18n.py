@@ -4,6 +4,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import shutil
+import unicodedata
 from dataclasses import replace
 from pathlib import Path
 
@@ -93,7 +94,13 @@ def test_draft_translation_is_marked_on_the_handout(locale: str) -> None:
     def letters(text: str) -> str:  # punctuation spacing differs in extraction of mixed-direction lines
         return " ".join(re.findall(r"\w+", words(text)))
 
-    assert letters(notice[0]) in letters(all_text_poppler(handout.pdf))
+    def base_letters(text: str) -> str:
+        """Shaped scripts (Bengali, Gurmukhi) extract with vowel signs moved and joined glyphs
+        as private-use characters: compare their base letters only."""
+        return "".join(c for c in text if unicodedata.category(c) in ("Lo", "Lu", "Ll", "Nd"))
+
+    printed = all_text_poppler(handout.pdf)
+    assert letters(notice[0]) in letters(printed) or base_letters(notice[0]) in base_letters(printed)
 
 
 def test_english_has_no_draft_notice() -> None:
