@@ -214,3 +214,12 @@ def test_a_site_address_that_would_mislead_is_refused(tmp_path: Path, value: str
     line = ONLINE_BRAND.splitlines().index(next(x for x in ONLINE_BRAND.splitlines() if x.startswith("online"))) + 1
     assert result.exit_code == 3 and f"{brand}:{line}: print.online:" in result.output and expected in result.output
     assert not (tmp_path / "m.pdf").exists()
+
+
+def test_numbers_in_a_right_to_left_page_keep_their_order() -> None:
+    """The browser's bidi algorithm turned "38 °C (100.4 °F)" into "C (100.4 °F) 38°" in an
+    Arabic page: runs of digits and Latin text are isolated (bdi), as on paper."""
+    html = build_html(Request("milia", locale="ar")).html
+    isolated = [m.replace("\u00a0", " ") for m in re.findall(r'<bdi dir="ltr">([^<]*)</bdi>', html)]
+    assert "38 °C (100.4 °F)" in isolated
+    assert '<bdi' not in build_html(Request("milia", locale="es")).html

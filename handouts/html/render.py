@@ -9,6 +9,8 @@ lines and notices as the paper. Fonts and pictures are inline: no network.
 from __future__ import annotations
 
 import base64
+import re
+from contextvars import ContextVar
 from dataclasses import dataclass
 from functools import singledispatch
 from html import escape
@@ -35,9 +37,32 @@ class Nav:
         return "".join([self.label, self.index_label, self.languages_label, *(n for n, _, _ in self.languages)])
 
 
+# In a right-to-left page, a run of digits and Latin text ("38 °C (100.4 °F)", a phone number)
+# is isolated, as on paper, so the bidi algorithm cannot reorder its parts.
+_RTL: ContextVar[bool] = ContextVar("rtl", default=False)
+_LTR_RUN = re.compile(r"[0-9A-Za-z+(][0-9A-Za-z\s\u00a0.,:;/°%()+\-_@']*[0-9A-Za-z)°_]|[0-9A-Za-z]")
+
+
+def _text(value: str) -> str:
+    """Escaped text; in a right-to-left page, with its left-to-right runs isolated."""
+    if not _RTL.get():
+        return escape(value)
+    out, last = [], 0
+    for match in _LTR_RUN.finditer(value):
+        out.append(escape(value[last:match.start()]))
+        out.append(f'<bdi dir="ltr">{escape(match.group(0))}</bdi>')
+        last = match.end()
+    out.append(escape(value[last:]))
+    return "".join(out)
+
+
 def render_html(doc: model.Document, nav: Nav | None = None) -> str:
     """The handout as an HTML page (text); ``nav`` adds a hosted site's links."""
-    body = "\n".join([_masthead(doc), nav_html(nav) if nav else "", _main(doc), _footer(doc)])
+    token = _RTL.set(doc.direction == "rtl")
+    try:
+        body = "\n".join([_masthead(doc), nav_html(nav) if nav else "", _main(doc), _footer(doc)])
+    finally:
+        _RTL.reset(token)
     return page(locale=doc.locale, direction=doc.direction, title=f"{doc.title} - {doc.contact.name}", body=body,
                 text=_all_text(doc) + (nav.text() if nav else ""), look=doc.look)
 
@@ -83,8 +108,8 @@ def _masthead(doc: model.Document) -> str:
     parts.append(f'<p class="clinic">{escape(contact.name)}</p>')
     if contact.department:
         parts.append(f'<p class="department">{escape(contact.department)}</p>')
-    parts.append(f'<p class="numbers"><strong>{escape(labels["phone"])}</strong> '
-                 f'<span aria-hidden="true">\u2022</span> <strong>{escape(labels["emergency"])}</strong></p>')
+    parts.append(f'<p class="numbers"><strong>{_text(labels["phone"])}</strong> '
+                 f'<span aria-hidden="true">\u2022</span> <strong>{_text(labels["emergency"])}</strong></p>')
     where = [escape(", ".join(contact.address))] if contact.address else []
     if contact.website:
         href = contact.website if contact.website.startswith(("https://", "http://")) else f"https://{contact.website}"
@@ -125,7 +150,7 @@ def _footer(doc: model.Document) -> str:
     lines = [f.labels["leaflet"], f"{doc.contact.name} \u2022 {f.labels['phone']}", *f.credits]
     if f.footer_note:
         lines.append(f.footer_note)
-    parts = ['<footer class="furniture">', *(f"<p>{escape(line)}</p>" for line in lines)]
+    parts = ['<footer class="furniture">', *(f"<p>{_text(line)}</p>" for line in lines)]
     parts += [f'<p class="notice"><strong>{escape(notice)}</strong></p>' for notice in f.notices]
     parts.append("</footer>")
     return "\n".join(parts)
@@ -151,7 +176,7 @@ def _is_list(block: model.Block, kind: str) -> bool:
 
 
 def inline(text: model.Inline) -> str:
-    return "".join(f"<strong>{escape(s.text)}</strong>" if s.bold else escape(s.text) for s in text)
+    return "".join(f"<strong>{_text(s.text)}</strong>" if s.bold else _text(s.text) for s in text)
 
 
 @singledispatch
