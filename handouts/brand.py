@@ -64,6 +64,7 @@ class Brand:
     email: str | None = None
     urgent_line: str | None = None
     logo: bytes | None = None
+    logo_file: Path | None = None  # where the logo was read from (an output must never replace it)
     footer_note: str | None = None
     templates: Path | None = None
     locales: Path | None = None  # the clinic's own catalogs, looked for before the package's

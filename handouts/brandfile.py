@@ -95,6 +95,7 @@ def load_brand(path: Path, *, strict: bool = False) -> tuple[Brand, list[str]]:
         "primary": _colour(reader, "style.primary"),
         "accent": _colour(reader, "style.accent"),
         "logo": _logo(reader),
+        "logo_file": _logo_file(reader),
         "paper": _choice(reader, "print.paper", {"a4": "a4", "letter": "letter"}, paper_for, country),
         "temperature": _choice(reader, "print.temperature", {"c": "C", "f": "F"}, temperature_for, country),
         "footer_note": reader.text("print.footer_note"),
@@ -300,6 +301,9 @@ class _Reader:
         if any(unicodedata.category(c) == "Cc" for c in value):
             self.problem(key, "must be a single line, without tabs or line breaks")
             return None
+        if problem := _text_problem(value, key):
+            self.problem(key, problem)
+            return None
         return value
 
     def _required(self, key: str) -> bool:
@@ -443,6 +447,44 @@ def _choice(
     choices = " or ".join(f'"{v}"' for v in allowed.values())
     reader.problem(key, f"{value!r} is not one of {choices}")
     return None
+
+
+# Characters that change how text around them is ordered or joined, invisibly: in a clinic's
+# name they can make the handout read differently from the file ("Clinic \u202egnp.exe").
+_BIDI_CONTROLS = frozenset("\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+_INVISIBLE = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad")
+# The longest values that fit where they print (the masthead, the footer), at clear-print sizes.
+MAX_LENGTH = {"clinic.name": 80, "clinic.department": 80, "clinic.urgent_line": 60, "print.footer_note": 200,
+              "clinic.website": 100, "clinic.email": 100}
+
+
+def _text_problem(value: str, key: str) -> str | None:
+    """Why a text value cannot be printed as written, or ``None``."""
+    hidden = sorted({c for c in value if c in _BIDI_CONTROLS})
+    if hidden:
+        names = ", ".join(f"U+{ord(c):04X} ({unicodedata.name(c, 'control')})" for c in hidden)
+        return f"contains an invisible direction control, {names}: it can make the printed text read " \
+               "differently from what the file seems to say; delete it"
+    if not "".join(c for c in value if c not in _INVISIBLE).strip():
+        return "is blank: it holds only invisible characters"
+    limit = MAX_LENGTH.get(key)
+    if limit and len(value) > limit:
+        return f"is {len(value)} characters long; at most {limit} fit where it is printed: shorten it"
+    if not value.isascii():
+        from .pdf.fonts import printable  # a font question: only asked of text beyond ASCII
+
+        missing = sorted({c for c in value if not printable(c)})
+        if missing:
+            names = ", ".join(f"U+{ord(c):04X} ({unicodedata.name(c, 'unnamed')})" for c in missing)
+            return f"has characters no bundled font can print: {names}; remove them or write them another way"
+    return None
+
+
+def _logo_file(reader: _Reader) -> Path | None:
+    value = reader.raw("style.logo")
+    if not isinstance(value, str) or not value.strip() or looks_like_url(value):
+        return None
+    return (reader.folder / value.strip()).resolve()
 
 
 def _logo(reader: _Reader) -> bytes | None:

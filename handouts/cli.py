@@ -113,7 +113,8 @@ def build_command(topic: str, sections: tuple[str, ...], output: str | None, fmt
     from .brand import PLACEHOLDER
     from .brandfile import load_brand
     from .build import Request, build, build_html
-    from .output import write_atomic
+    from .output import check_target, write_atomic
+    from .topics import search_path
     try:
         if output == "-" and sys.stdout.isatty() and fmt == "pdf":
             raise RequestError("refusing to write a PDF to a terminal; redirect stdout or use -o FILE")
@@ -133,6 +134,8 @@ def build_command(topic: str, sections: tuple[str, ...], output: str | None, fmt
             sys.stdout.buffer.flush()
             return
         target = Path(output or f"{topic}-{handout.document.locale}.{fmt}")
+        check_target(target, (brand_file, brand.logo_file),
+                     (*search_path(brand.templates), *request.catalog_folders))
         write_atomic(target, data)
         click.echo(f"handouts: wrote {target}", err=True)
     except HandoutsError as error:

@@ -6,7 +6,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from .errors import OutputError
+from .errors import OutputError, RequestError
 
 
 def write_atomic(path: Path, data: bytes) -> None:
@@ -33,3 +33,24 @@ def write_atomic(path: Path, data: bytes) -> None:
         if isinstance(exc, OSError):
             raise OutputError(f"{path}: cannot write: {exc.strerror or exc}") from None
         raise
+
+
+def check_target(path: Path, inputs: tuple[Path | None, ...] = (), input_folders: tuple[Path, ...] = ()) -> None:
+    """Refuse an output that would destroy something: one of the run's own inputs (the brand
+    file, its logo, a template or catalog it reads: exit 2), or anything that is not a regular
+    file, such as a device, a folder or a pipe (exit 4). A missing file is fine."""
+    resolved = path.resolve()
+    for source in filter(None, inputs):
+        if resolved == source.resolve():
+            raise RequestError(f"{path}: is one of this run's inputs ({source}); choose another output name")
+    for folder in input_folders:
+        if folder.is_dir() and resolved.is_relative_to(folder.resolve()) and resolved.suffix in _INPUT_SUFFIXES:
+            raise RequestError(f"{path}: is inside {folder}, which this run reads templates or catalogs from; "
+                               "choose another output name")
+    if path.is_symlink() or (path.exists() and not path.is_file()):
+        kind = "a symbolic link" if path.is_symlink() else ("a folder" if path.is_dir() else "not a regular file")
+        raise OutputError(f"{path}: is {kind}; give the name of a file to write (it is replaced whole, never "
+                          "written through)")
+
+
+_INPUT_SUFFIXES = frozenset({".j2", ".toml", ".po", ".pot", ".mo", ".png", ".jpg", ".jpeg"})

@@ -77,14 +77,14 @@ def select_sections(topic: Topic, requested: tuple[str, ...] | list[str]) -> tup
     """The sections to print, always in topic order. Empty means the topic's defaults."""
     if not requested:
         return topic.default_sections
-    if ALL in requested:
-        return topic.sections
-    unknown = [s for s in requested if s not in topic.sections]
+    unknown = [s for s in requested if s not in topic.sections and s != ALL]
     if unknown:
         raise RequestError(
             f"unknown section {unknown[0]!r} for topic {topic.id!r}; "
             f"choose from: {', '.join(topic.sections)} (or 'all')"
         )
+    if ALL in requested:  # checked after the names: "-s all -s bogus" is a mistake, not "all"
+        return topic.sections
     return tuple(s for s in topic.sections if s in requested)
 
 

@@ -66,3 +66,54 @@ def test_a_failing_expression_names_its_file_and_line(tmp_path: Path) -> None:
     brand = clinic(tmp_path, {"milia/overview.j2": "<title>X</title>\n<p>{{ 1 / 0 }}</p>\n"})
     result = CliRunner().invoke(main, ["build", "milia", "--brand", str(brand), "-o", str(tmp_path / "m.pdf")])
     assert result.exit_code == 3 and "overview.j2:2: template error: division by zero" in result.output
+
+
+def test_all_with_an_unknown_section_is_a_usage_error(tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["build", "milia", "-s", "all", "-s", "bogus", "-o", str(tmp_path / "m.pdf")])
+    assert result.exit_code == 2, result.output
+    assert "unknown section 'bogus' for topic 'milia'" in result.output and "choose from: overview" in result.output
+    assert not (tmp_path / "m.pdf").exists()
+
+
+@pytest.mark.parametrize(("key", "value", "expected"), [
+    ("name", "Clinic \u202egnp.exe", "invisible direction control, U+202E (RIGHT-TO-LEFT OVERRIDE)"),
+    ("name", "\u200b\u200b\u200b", "is blank: it holds only invisible characters"),
+    ("name", "Riverside \U0001F476 Clinic", "no bundled font can print: U+1F476 (BABY)"),
+    ("name", "R" * 300, "is 300 characters long; at most 80 fit"),
+    ("urgent_line", "NHS\u2066 111", "invisible direction control, U+2066"),
+])
+def test_brand_text_that_would_print_wrongly_is_refused_by_name(tmp_path: Path, key: str, value: str,
+                                                                 expected: str) -> None:
+    import re
+
+    text = re.sub(rf'^{key} = ".*"$', f'{key} = "{value}"', CLINIC, count=1, flags=re.MULTILINE)
+    brand = tmp_path / "clinic.toml"
+    brand.write_text(text, encoding="utf-8")
+    line = next(n for n, row in enumerate(text.splitlines(), start=1) if row.startswith(f"{key} ="))
+    for command in (["brand", "check", str(brand)], ["build", "milia", "--brand", str(brand), "-o", str(tmp_path / "m.pdf")]):
+        result = CliRunner().invoke(main, command)
+        assert result.exit_code == 3, (command, result.output)
+        assert f"clinic.toml:{line}: clinic.{key}:" in result.output and expected in result.output, result.output
+    assert not (tmp_path / "m.pdf").exists()
+
+
+def test_a_long_footer_note_is_refused(tmp_path: Path) -> None:
+    brand = tmp_path / "clinic.toml"
+    brand.write_text(CLINIC + '\n[print]\nfooter_note = "' + "x" * 100_000 + '"\n', encoding="utf-8")
+    result = CliRunner().invoke(main, ["brand", "check", str(brand)])
+    assert result.exit_code == 3 and "print.footer_note: is 100000 characters long; at most 200 fit" in result.output
+
+
+def test_the_output_may_not_replace_an_input_or_a_device(tmp_path: Path) -> None:
+    brand = tmp_path / "clinic.toml"
+    brand.write_text(CLINIC, encoding="utf-8")
+    before = brand.read_bytes()
+    result = CliRunner().invoke(main, ["build", "milia", "--brand", str(brand), "-o", str(brand)])
+    assert result.exit_code == 2 and "is one of this run's inputs" in result.output
+    assert brand.read_bytes() == before
+    result = CliRunner().invoke(main, ["build", "milia", "-o", "/dev/null"])
+    assert result.exit_code == 4 and "/dev/null: is not a regular file" in result.output
+    link = tmp_path / "link.pdf"
+    link.symlink_to(tmp_path / "elsewhere.pdf")
+    result = CliRunner().invoke(main, ["build", "milia", "-o", str(link)])
+    assert result.exit_code == 4 and "is a symbolic link" in result.output and not (tmp_path / "elsewhere.pdf").exists()
