@@ -188,6 +188,36 @@ def site_command(outdir: Path, brand_file: Path | None, locales: tuple[Path, ...
         _fail(error)
 
 
+@main.command("serve", epilog=EXIT_CODES)
+@click.option("--brands", "brands", type=click.Path(path_type=Path), envvar="HANDOUTS_BRANDS",
+              help="Folder of the clinic's brand files (*.toml), offered by name. Default: $HANDOUTS_BRANDS, "
+                   "else only the sample clinic.")
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on. Anything but this machine needs --token.")
+@click.option("--port", default=8080, show_default=True, type=click.IntRange(0, 65535), help="Port to listen on.")
+@click.option("--token", envvar="HANDOUTS_TOKEN",
+              help="Access token (16+ characters) every browser must present; required off this machine. "
+                   "Also $HANDOUTS_TOKEN.")
+@click.option("--locales", "locales", multiple=True, type=click.Path(file_okay=False, exists=True, path_type=Path),
+              help="A folder of extra catalogs, looked for before the packaged ones; repeatable.")
+def serve_command(brands: Path | None, host: str, port: int, token: str | None, locales: tuple[Path, ...]) -> None:
+    """Serve the staff page: pick, preview and print handouts, make ward packs.
+
+    \b
+    Examples:
+      handouts serve                          # http://127.0.0.1:8080/
+      handouts serve --brands /srv/clinic/brands
+      handouts serve --host 0.0.0.0 --token "$(openssl rand -hex 16)"
+    """
+    from .web.app import brands_folder
+    from .web.choices import Setup
+    from .web.serve import serve
+    try:
+        serve(Setup(brands_folder(brands), locales), host, port, token, lambda line: click.echo(line, err=True))
+    except HandoutsError as error:
+        _fail(error)
+
+
 @main.group("list", context_settings=CONTEXT)
 def list_group() -> None:
     """List topics, a topic's sections, or the available languages."""

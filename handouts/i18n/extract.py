@@ -27,11 +27,12 @@ def extract_topic(fileobj: IO[bytes], keywords, comment_tags, options) -> Iterat
         yield line, "_", title, ["Topic title"]
 
 
-def extract_catalog(root: Path) -> Catalog:
-    """Collect every translatable string under ``root`` as configured in ``babel.cfg``."""
-    with (root / "babel.cfg").open(encoding="utf-8") as handle:
-        method_map, options_map = parse_mapping_cfg(handle, filename=str(root / "babel.cfg"))
-    catalog = Catalog(project="handouts", version=__version__, domain=DOMAIN,
+def extract_catalog(root: Path, config: str = "babel.cfg", domain: str = DOMAIN) -> Catalog:
+    """Collect every translatable string under ``root`` as configured in ``config``
+    (``babel.cfg``: the handouts; ``babel-web.cfg``: the staff page's own words)."""
+    with (root / config).open(encoding="utf-8") as handle:
+        method_map, options_map = parse_mapping_cfg(handle, filename=str(root / config))
+    catalog = Catalog(project="handouts", version=__version__, domain=domain,
                       msgid_bugs_address="", copyright_holder="handouts contributors", charset="utf-8",
                       creation_date=dt.datetime(2026, 1, 1, tzinfo=dt.timezone.utc))
     for filename, lineno, message, comments, context in extract_from_dir(

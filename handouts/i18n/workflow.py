@@ -44,6 +44,9 @@ from .plurals import plural_forms
 from .scripts import likely_script
 
 POT_NAME = f"{DOMAIN}.pot"
+WEB_DOMAIN = "web"  # the staff page (handouts serve); a language without it shows the page in English
+WEB_POT = f"{WEB_DOMAIN}.pot"
+WEB_CONFIG = "babel-web.cfg"
 
 HEADER = """\
 # {name} translation of the handouts patient leaflets.
@@ -75,6 +78,8 @@ def extract(root: Path, locales: Path) -> int:
         raise InputError(f"{root}: no babel.cfg here; run this in a source checkout of handouts")
     catalog = extract_catalog(root)
     write_atomic(locales / POT_NAME, pot_bytes(catalog))
+    if (root / WEB_CONFIG).is_file():  # the staff page's own words: their own domain and template
+        write_atomic(locales / WEB_POT, pot_bytes(extract_catalog(root, WEB_CONFIG, WEB_DOMAIN)))
     return len(catalog)
 
 
@@ -127,6 +132,11 @@ def update(locales: Path) -> list[tuple[str, Stats]]:
         catalog.update(template, no_fuzzy_matching=False, update_header_comment=False)
         _write(path, catalog)
         out.append((locale, stats_of(catalog)))
+        web = path.with_name(f"{WEB_DOMAIN}.po")
+        if web.is_file() and (locales / WEB_POT).is_file():
+            page = read_catalog(web, locale)
+            page.update(read_catalog(locales / WEB_POT), no_fuzzy_matching=False, update_header_comment=False)
+            _write(web, page)
     return out
 
 

@@ -1,0 +1,60 @@
+"""The staff page's own words, in the page's language.
+
+They live in their own gettext domain, ``web`` (``locales/LANG/LC_MESSAGES/web.po``, made
+from ``locales/web.pot``), so the handouts' catalogs stay about the handouts. A language
+with no ``web.po`` shows the page in English; its handouts are still printed in it.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from gettext import NullTranslations
+from pathlib import Path
+
+from babel import Locale, negotiate_locale
+from babel.support import Translations
+
+from ..errors import InputError
+from ..i18n.catalogs import SOURCE_LOCALE, read_catalog
+from ..i18n.catalogs import _compiled as compiled
+from ..i18n.checks import check_catalog
+
+DOMAIN = "web"
+
+
+def page_languages(folders: tuple[Path, ...]) -> list[str]:
+    """English and every language with a catalog of the page's words."""
+    found = {p.parent.parent.name for folder in folders for p in folder.glob(f"*/LC_MESSAGES/{DOMAIN}.po")}
+    return [SOURCE_LOCALE, *sorted(found - {SOURCE_LOCALE})]
+
+
+def choose(asked: str | None, accept: list[str], folders: tuple[Path, ...]) -> str:
+    """The page's language: the one asked for when there is a catalog for it, else the
+    browser's preference (Accept-Language), else English."""
+    available = page_languages(folders)
+    if asked in available:
+        return asked  # type: ignore[return-value]
+    wanted = [tag.replace("-", "_") for tag in accept]
+    return negotiate_locale(wanted, available) or negotiate_locale(
+        [w.split("_")[0] for w in wanted], available) or SOURCE_LOCALE
+
+
+def translations(tag: str, folders: tuple[Path, ...]) -> NullTranslations:
+    """The checked translations of the page's words for ``tag`` (English when none)."""
+    if tag == SOURCE_LOCALE:
+        return NullTranslations()
+    path = next(p for folder in folders if (p := folder / tag / "LC_MESSAGES" / f"{DOMAIN}.po").is_file())
+    return _load(path, tag, path.stat().st_mtime_ns)
+
+
+@lru_cache(maxsize=16)
+def _load(path: Path, tag: str, _stamp: int) -> NullTranslations:
+    po = read_catalog(path, tag)
+    problems = check_catalog(path, po)
+    if problems:
+        raise InputError(f"{path}: the page's {tag} catalog has {len(problems)} problem(s)",
+                         problems=[str(p) for p in problems])
+    return Translations(fp=compiled(po), domain=DOMAIN)
+
+
+def direction(tag: str) -> str:
+    return Locale.parse(tag).text_direction
