@@ -211,3 +211,19 @@ def test_the_page_s_words_never_enter_the_handouts_catalog() -> None:
 
     pot = (LOCALES_DIR / "handouts.pot").read_text(encoding="utf-8")
     assert "handouts/web/" not in pot and "Make the pack" not in pot
+
+
+def test_a_topic_the_clinic_must_approve_first_is_refused_as_the_cli_refuses(tmp_path: Path) -> None:
+    (tmp_path / "strict.toml").write_text(UK.format(extra="\n[approval]\nrequired = true\n"), encoding="utf-8")
+    client = create_app(Setup(brands=tmp_path)).test_client()
+    answer = client.get("/api/preview?brand=strict&topic=heat-rash&section=overview")
+    assert answer.status_code == 422
+    body = answer.get_json()
+    assert body["pages"] == [] and "is not approved by the clinic" in body["error"]
+    assert {"kind": "refused", "text": "Not approved by the clinic, and this clinic prints only approved handouts."} \
+        in body["status"]
+    download = client.get("/handout.pdf?brand=strict&topic=heat-rash&section=overview")
+    assert download.status_code == 422 and download.mimetype == "text/html"
+    pack = client.post("/api/packs", json={"brand": "strict", "rows": [{"topic": "heat-rash", "locale": "en",
+                                                                       "copies": 1}]})
+    assert pack.status_code == 422 and "is not approved by the clinic" in pack.get_json()["error"]
