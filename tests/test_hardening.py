@@ -117,3 +117,19 @@ def test_the_output_may_not_replace_an_input_or_a_device(tmp_path: Path) -> None
     link.symlink_to(tmp_path / "elsewhere.pdf")
     result = CliRunner().invoke(main, ["build", "milia", "-o", str(link)])
     assert result.exit_code == 4 and "is a symbolic link" in result.output and not (tmp_path / "elsewhere.pdf").exists()
+
+
+def _pack_bytes(folder: Path, entries: int) -> int:
+    tables = "".join('[[handout]]\ntopic = "milia"\nlocales = ["en"]\n\n' for _ in range(entries))
+    manifest = folder / f"m{entries}.toml"
+    manifest.write_text(f'pdf = "p{entries}.pdf"\nduplex = false\n\n{tables}', encoding="utf-8")
+    result = CliRunner().invoke(main, ["batch", str(manifest), "-j", "1", "-q"])
+    assert result.exit_code == 0, result.output
+    return (folder / f"p{entries}.pdf").stat().st_size
+
+
+def test_a_pack_grows_linearly_with_repeated_entries(tmp_path: Path) -> None:
+    """Each bookmark names a few of the entries asking for its handout, not all of them."""
+    small, large = _pack_bytes(tmp_path, 50), _pack_bytes(tmp_path, 1000)
+    per_entry = (large - small) / 950
+    assert per_entry < 1500, f"{per_entry:.0f} bytes per repeated entry"

@@ -10,6 +10,9 @@ from ..errors import InputError
 from .manifest import Entry, Manifest
 
 
+LABEL_TABLES = 3  # [[handout]] numbers a job's label names before "and N more"
+
+
 @dataclass(frozen=True)
 class Job:
     """One distinct handout (topic, language, sections, brand, paper): rendered once,
@@ -22,7 +25,11 @@ class Job:
 
     @property
     def label(self) -> str:
-        tables = ", ".join(f"#{i}" for i in self.tables)
+        """Names the handout and the first few tables that ask for it: a pack's bookmarks and
+        messages stay short however many entries repeat one handout."""
+        tables = ", ".join(f"#{i}" for i in self.tables[:LABEL_TABLES])
+        if len(self.tables) > LABEL_TABLES:
+            tables += f" and {len(self.tables) - LABEL_TABLES} more"
         return f"{self.request.topic} ({self.request.locale}, {'+'.join(self.request.sections)}; [[handout]] {tables})"
 
 
@@ -42,19 +49,23 @@ class Plan:
 def make_plan(manifest: Manifest, *, allow_overdue: bool = False) -> Plan:
     """Group the manifest's entries into distinct jobs, keeping first-asked order."""
     numbers: dict[Request, int] = {}
-    jobs: list[Job] = []
+    firsts: list[Entry] = []  # the entry that first asked for each job
+    copies: list[int] = []
+    tables: list[dict[int, None]] = []  # ordered sets: linear however many entries repeat a job
     order: list[tuple[int, int]] = []
     for entry in manifest.entries:
         request = request_for(entry, manifest, allow_overdue=allow_overdue)
-        if request not in numbers:
-            numbers[request] = len(jobs)
-            jobs.append(Job(request=request, copies=0, tables=(), name=entry.name))
-        number = numbers[request]
-        job = jobs[number]
-        tables = job.tables if entry.index in job.tables else (*job.tables, entry.index)
-        jobs[number] = Job(request=request, copies=job.copies + entry.copies, tables=tables, name=job.name)
+        number = numbers.setdefault(request, len(firsts))
+        if number == len(firsts):
+            firsts.append(entry)
+            copies.append(0)
+            tables.append({})
+        copies[number] += entry.copies
+        tables[number][entry.index] = None
         order.append((number, entry.copies))
-    return Plan(manifest=manifest, jobs=tuple(jobs), order=tuple(order))
+    jobs = tuple(Job(request=request, copies=copies[n], tables=tuple(tables[n]), name=firsts[n].name)
+                 for request, n in numbers.items())
+    return Plan(manifest=manifest, jobs=jobs, order=tuple(order))
 
 
 def request_for(entry: Entry, manifest: Manifest, *, allow_overdue: bool = False) -> Request:
