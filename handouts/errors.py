@@ -7,7 +7,7 @@ Exit codes (documented in the README and in ``handouts --help``):
     2  usage error: unknown topic, section, locale or bad option
     3  invalid input data: brand file, manifest, catalog, template
     4  output or I/O error: cannot write the output, output locked
-    130  interrupted (Ctrl-C)
+    130  interrupted (Ctrl-C); 128+N: stopped by signal N (143 SIGTERM, 129 SIGHUP)
 """
 from __future__ import annotations
 
@@ -17,6 +17,15 @@ EXIT_USAGE = 2
 EXIT_INPUT = 3
 EXIT_OUTPUT = 4
 EXIT_INTERRUPTED = 130
+
+
+class Terminated(BaseException):
+    """A terminating signal (SIGTERM, SIGHUP) arrived: unwind as Ctrl-C does (workers
+    stopped, lock released, finished files and resume record kept), then exit 128+signal."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
 
 
 class HandoutsError(Exception):

@@ -3,6 +3,10 @@ their loaders stay inside their folders."""
 from __future__ import annotations
 
 import os
+import signal
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -133,3 +137,94 @@ def test_a_pack_grows_linearly_with_repeated_entries(tmp_path: Path) -> None:
     small, large = _pack_bytes(tmp_path, 50), _pack_bytes(tmp_path, 1000)
     per_entry = (large - small) / 950
     assert per_entry < 1500, f"{per_entry:.0f} bytes per repeated entry"
+
+
+def _live_members(group: int) -> list[int]:
+    """Processes of a process group that are still running (zombies do not count)."""
+    live = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[2]) == group and fields[0] != "Z":
+            live.append(int(entry.name))
+    return live
+
+
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGHUP])
+def test_a_terminating_signal_stops_the_workers_and_keeps_the_work(tmp_path: Path, signum: int) -> None:
+    manifest = tmp_path / "ward.toml"
+    manifest.write_text('dir = "out"\nsections = ["all"]\n\n[[handout]]\n'
+                        'topics = ["milia", "baby-acne", "erythema-toxicum", "heat-rash", "nappy-rash", "cradle-cap"]\n'
+                        'locales = ["en", "es", "ar", "zh_Hans", "vi", "pl"]\n', encoding="utf-8")
+    command = [sys.executable, "-m", "handouts", "batch", str(manifest), "-j", "2", "-q"]
+    batch = subprocess.Popen(command, start_new_session=True, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 120
+    while len(list((tmp_path / "out").glob("*.pdf"))) < 3 and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert batch.poll() is None, "the batch finished before it could be stopped"
+    os.kill(batch.pid, signum)
+    _out, err = batch.communicate(timeout=60)
+    assert batch.returncode == 128 + signum, err
+    assert f"stopped by {signal.Signals(signum).name}" in err and "Traceback" not in err
+    assert _live_members(batch.pid) == []
+    finished = sorted(p.name for p in (tmp_path / "out").glob("*.pdf"))
+    assert finished and not list((tmp_path / "out").glob("*.tmp*"))
+    resumed = subprocess.run([*command, "--resume"], capture_output=True, text=True, timeout=300)
+    assert resumed.returncode == 0, resumed.stderr
+    assert len(list((tmp_path / "out").glob("*.pdf"))) == 36
+
+
+def test_a_batch_killed_outright_leaves_no_workers_holding_its_lock(tmp_path: Path) -> None:
+    manifest = tmp_path / "ward.toml"
+    manifest.write_text('pdf = "pack.pdf"\nsections = ["all"]\n\n[[handout]]\n'
+                        'topics = ["milia", "baby-acne", "heat-rash"]\nlocales = ["en", "es", "ar", "zh_Hans"]\n',
+                        encoding="utf-8")
+    command = [sys.executable, "-m", "handouts", "batch", str(manifest), "-j", "2", "-q"]
+    batch = subprocess.Popen(command, start_new_session=True, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 60
+    while len(_live_members(batch.pid)) < 3 and time.monotonic() < deadline:
+        time.sleep(0.05)
+    time.sleep(0.5)
+    os.kill(batch.pid, signal.SIGKILL)
+    batch.wait(timeout=30)
+    deadline = time.monotonic() + 10
+    while _live_members(batch.pid) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert _live_members(batch.pid) == []
+    again = subprocess.run(command, capture_output=True, text=True, timeout=300)
+    assert again.returncode == 0, again.stderr  # the lock of the dead run does not block
+
+
+DIES_ON_HEAT_RASH = """
+import os, sys
+import handouts.batch.run as run
+from handouts.build import build
+
+def dies_on_heat_rash(request):
+    if request.topic == "heat-rash":
+        os._exit(9)  # as a worker killed by the kernel, or out of memory, would
+    return build(request)
+
+run.build = dies_on_heat_rash
+from handouts.cli import main
+sys.argv = ["handouts", *sys.argv[1:]]
+main()
+"""
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_dying_worker_fails_only_its_own_handout(tmp_path: Path, jobs: str) -> None:
+    manifest = tmp_path / "ward.toml"
+    manifest.write_text('dir = "out"\n\n[[handout]]\ntopics = ["milia", "heat-rash", "cradle-cap", "baby-acne"]\n'
+                        'locales = ["en", "es"]\n', encoding="utf-8")
+    result = subprocess.run([sys.executable, "-c", DIES_ON_HEAT_RASH, "batch", str(manifest), "-j", jobs, "-q"],
+                            capture_output=True, text=True, timeout=300)
+    assert result.returncode == 1, result.stderr
+    assert result.stderr.count("stopped abruptly") == 2 and "heat-rash (en" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert sorted(p.name for p in (tmp_path / "out").glob("*.pdf")) == [
+        f"{t}-{loc}.pdf" for t in ("baby-acne", "cradle-cap", "milia") for loc in ("en", "es")]

@@ -1,6 +1,7 @@
 """``handouts batch``: a manifest in, one library call, the outcome and exit code out."""
 from __future__ import annotations
 
+import signal
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -9,7 +10,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from ..errors import EXIT_INTERRUPTED, EXIT_PARTIAL, HandoutsError
+from ..errors import EXIT_INTERRUPTED, EXIT_PARTIAL, HandoutsError, Terminated
 
 if TYPE_CHECKING:
     from .run import Outcome, Progress, Report
@@ -23,7 +24,11 @@ Exit codes:
   2    usage error (bad option)
   3    the manifest or its inputs have problems (all listed); nothing is written
   4    the outputs cannot be written, or another batch is writing them
-  130  interrupted: no partial files are left (in folder mode, finished files stay for --resume)"""
+  130  interrupted: no partial files are left (in folder mode, finished files stay for --resume)
+  143  stopped by SIGTERM (129: SIGHUP), as an interruption: the workers stop, the lock is
+       released, finished files and the --resume record stay"""
+
+TERMINATING = (signal.SIGTERM, signal.SIGHUP)
 
 
 @click.command("batch", context_settings=CONTEXT, epilog=EXIT_CODES)
@@ -56,6 +61,7 @@ def batch_command(manifest: Path, workers: int | None, resume: bool, quiet: bool
     from .run import run_plan
 
     try:
+        _raise_on_terminating_signals()
         plan = make_plan(load_manifest(manifest, locales=locales), allow_overdue=allow_overdue)
         for warning in [*plan.manifest.warnings, *check_reviews(plan)]:
             click.echo(f"handouts: warning: {warning}", err=True)
@@ -67,6 +73,11 @@ def batch_command(manifest: Path, workers: int | None, resume: bool, quiet: bool
     except KeyboardInterrupt:
         click.echo("\nhandouts: interrupted; no partial files were left", err=True)
         sys.exit(EXIT_INTERRUPTED)
+    except Terminated as stop:
+        name = signal.Signals(stop.signum).name
+        click.echo(f"\nhandouts: stopped by {name}; no partial files were left (finished files and the resume "
+                   "record are kept: run again with --resume)", err=True)
+        sys.exit(128 + stop.signum)
     for line in dict.fromkeys(f"{o.job.label}: {m}" for o in report.outcomes for m in o.messages):
         click.echo(f"handouts: {line}", err=True)
     if not quiet:
@@ -74,6 +85,15 @@ def batch_command(manifest: Path, workers: int | None, resume: bool, quiet: bool
     if report.failures:
         click.echo(f"handouts: error: {failures(report)}", err=True)
         sys.exit(EXIT_PARTIAL)
+
+
+def _raise_on_terminating_signals() -> None:
+    """SIGTERM and SIGHUP unwind the batch like Ctrl-C (a ``Terminated`` exception), so the
+    workers are stopped and the lock and resume record are looked after."""
+    def stop(signum: int, _frame) -> None:
+        raise Terminated(signum)
+    for number in TERMINATING:
+        signal.signal(number, stop)
 
 
 @contextmanager

@@ -9,7 +9,6 @@ from ..build import Request, check_review
 from ..errors import InputError
 from .manifest import Entry, Manifest
 
-
 LABEL_TABLES = 3  # [[handout]] numbers a job's label names before "and N more"
 
 

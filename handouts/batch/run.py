@@ -8,12 +8,14 @@ file is either the old one or the complete new one.
 """
 from __future__ import annotations
 
+import ctypes
 import hashlib
 import os
 import signal
 import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -227,34 +229,72 @@ def _outcome(job: Job, result: _Rendered) -> Outcome:
 
 
 def _render_each(requests: Sequence[Request], workers: int, done: Callable[[int, _Rendered], None]) -> None:
-    """Render each request, calling ``done(number, result)`` in the parent as each finishes."""
-    if workers <= 1 or len(requests) <= 1:
-        for number, request in enumerate(requests):
-            done(number, _render(request))
+    """Render each request in worker processes, calling ``done(number, result)`` in the
+    parent as each finishes.
+
+    A worker that dies (killed, out of memory) breaks the pool and every handout still
+    waiting in it; those are then rendered again one at a time, each in a fresh worker,
+    so only the handout that kills its worker fails."""
+    if not requests:
         return
-    with ProcessPoolExecutor(max_workers=min(workers, len(requests)), initializer=_ignore_interrupts) as pool:
-        # Ctrl-C reaches the whole process group. The workers ignore it and the parent stops
-        # them; SIGINT is blocked while they start so none is caught half set up.
-        blocked = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    broken: list[int] = []
+    _in_pool(requests, range(len(requests)), workers, done, broken)
+    for number in broken:
+        _in_pool(requests, [number], 1, done, None)
+
+
+_DIED = ("the worker process rendering this handout stopped abruptly (killed, or out of memory); "
+         "the other handouts were not affected")
+_STOPS = {signal.SIGINT, signal.SIGTERM, signal.SIGHUP}
+
+
+def _in_pool(requests: Sequence[Request], numbers: Sequence[int], workers: int,
+             done: Callable[[int, _Rendered], None], broken: list[int] | None) -> None:
+    """Render ``numbers`` in a pool of ``workers``; with ``broken``, collect those a dying
+    worker took down instead of reporting them."""
+    with ProcessPoolExecutor(max_workers=min(workers, len(numbers)), initializer=_worker_setup,
+                             initargs=(os.getpid(),)) as pool:
+        # Ctrl-C reaches the whole process group: the workers ignore it and the parent stops
+        # them. Signals are blocked while they start so none is caught half set up.
+        blocked = signal.pthread_sigmask(signal.SIG_BLOCK, _STOPS)
         try:
-            futures = {pool.submit(_render, request): number for number, request in enumerate(requests)}
+            futures = {pool.submit(_render, requests[number]): number for number in numbers}
         finally:
             signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
         try:
             for future in as_completed(futures):
                 try:
                     result = future.result()
-                except Exception as exc:  # the worker process died (killed, out of memory)
+                except BrokenProcessPool:
+                    if broken is not None:
+                        broken.append(futures[future])
+                        continue
+                    result = _Rendered(error=_DIED)
+                except Exception as exc:  # the result could not come back (e.g. not picklable)
                     result = _Rendered(error=f"the worker process failed: {type(exc).__name__}: {exc}")
                 done(futures[future], result)
         except BaseException:
             pool.shutdown(wait=True, cancel_futures=True)
             raise
+    if broken:
+        broken.sort()
 
 
-def _ignore_interrupts() -> None:
+def _worker_setup(parent: int) -> None:
+    """In each worker: leave Ctrl-C to the parent; die at once on SIGTERM and SIGHUP (the
+    pool itself stops a broken pool's workers with SIGTERM); and die with the parent, so a
+    parent killed outright never leaves workers holding the batch's lock."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+    for number in (signal.SIGTERM, signal.SIGHUP):
+        signal.signal(number, signal.SIG_DFL)  # not the parent's handler, inherited by fork
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, _STOPS)
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG (Linux)
+        if os.getppid() != parent:  # the parent died before the line above: stop now
+            os._exit(1)
+    except (OSError, AttributeError):  # not Linux: the parent's own clean-up still stops the workers
+        pass
 
 
 def _make_folder(folder: Path) -> None:
