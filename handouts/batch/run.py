@@ -239,7 +239,7 @@ def _render_each(requests: Sequence[Request], workers: int, done: Callable[[int,
         return
     broken: list[int] = []
     _in_pool(requests, range(len(requests)), workers, done, broken)
-    for number in broken:
+    for number in sorted(broken):
         _in_pool(requests, [number], 1, done, None)
 
 
@@ -276,8 +276,6 @@ def _in_pool(requests: Sequence[Request], numbers: Sequence[int], workers: int,
         except BaseException:
             pool.shutdown(wait=True, cancel_futures=True)
             raise
-    if broken:
-        broken.sort()
 
 
 def _worker_setup(parent: int) -> None:

@@ -219,15 +219,34 @@ def _has_translation(message) -> bool:
     return all(message.string) if isinstance(message.string, tuple) else bool(message.string)
 
 
-@lru_cache(maxsize=32)
-def _load(locale: str, path: Path, content: str) -> Catalog:
-    """Parse, check and compile a catalog (cached by its content's hash, never its date)."""
+def checked_catalog(path: Path, locale: str) -> PoCatalog:
+    """Read a catalog and refuse it, listing every problem, unless it passes the checks."""
     po = read_catalog(path, locale)
     problems = check_catalog(path, po)
     if problems:
         raise InputError(f"{path}: the {locale} catalog has {len(problems)} problem(s)",
                          problems=[str(p) for p in problems])
-    translations = Translations(fp=_compiled(po), domain=DOMAIN)
+    return po
+
+
+def compiled_translations(po: PoCatalog, domain: str = DOMAIN) -> Translations:
+    """A checked catalog as gettext translations, compiled in memory."""
+    return Translations(fp=_compiled(po), domain=domain)
+
+
+def file_digest(path: Path) -> str:
+    """A catalog's content hash: caches key on it, never on the file's date."""
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read the catalog: {exc.strerror}") from None
+
+
+@lru_cache(maxsize=32)
+def _load(locale: str, path: Path, content: str) -> Catalog:
+    """Parse, check and compile a catalog (cached by its content's hash, never its date)."""
+    po = checked_catalog(path, locale)
+    translations = compiled_translations(po)
     return Catalog(locale=locale, translations=translations, direction=Locale.parse(locale).text_direction,
                    review=review_of(po), path=path, stats=stats_of(po), digests=current_digests(po))
 
@@ -254,11 +273,7 @@ def load_catalog(tag: str, root: Folders = None) -> Catalog:
     if locale == SOURCE_LOCALE:
         return Catalog(SOURCE_LOCALE, NullTranslations())
     path = po_path(locale, root)
-    try:
-        content = hashlib.sha256(path.read_bytes()).hexdigest()
-    except OSError as exc:
-        raise InputError(f"{path}: cannot read the catalog: {exc.strerror}") from None
-    return _load(locale, path, content)
+    return _load(locale, path, file_digest(path))
 
 
 class RecordingTranslations(NullTranslations):

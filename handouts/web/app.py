@@ -49,21 +49,20 @@ def create_app(setup: Setup, *, token: str | None = None, local_only: bool = Tru
         tag = pagetext.choose(request.args.get("ui"), accept, setup.folders)
         return tag, pagetext.translations(tag, setup.folders)
 
-    def handout(args, chosen: list[str]):
-        """The built handout for the page's choice (cached), with its preview pictures."""
-        req = request_from(args, chosen, setup)
+    def handout(req):
+        """The built handout for a checked request (cached), with its preview pictures."""
         source = req.brand.source
         key = (req, source.stat().st_mtime_ns if source else 0)
         with render_lock:
             if key in built:
                 built.move_to_end(key)
-                return req, built[key]
+                return built[key]
             made = build(req)
             entry = (made, page_pngs(made.pdf))
             built[key] = entry
             while len(built) > CACHE_SIZE:
                 built.popitem(last=False)
-            return req, entry
+            return entry
 
     @app.before_request
     def guard():
@@ -130,12 +129,10 @@ def create_app(setup: Setup, *, token: str | None = None, local_only: bool = Tru
     @app.get("/api/preview")
     def preview():
         _tag, words = page_language()
-        args = request.args.to_dict()
-        chosen = request.args.getlist("section")
-        req = request_from(args, chosen, setup)
+        req = request_from(request.args.to_dict(), request.args.getlist("section"), setup)
         lines = status.describe(req, words.gettext)
         try:
-            _req, (made, pngs) = handout(args, chosen)
+            made, pngs = handout(req)
         except InputError as error:
             return jsonify(status=lines, error=str(error), pages=[]), 422
         return jsonify(status=lines, messages=list(made.messages), direction=made.document.direction,
@@ -143,7 +140,8 @@ def create_app(setup: Setup, *, token: str | None = None, local_only: bool = Tru
 
     @app.get("/handout.pdf")
     def handout_pdf():
-        req, (made, _pngs) = handout(request.args.to_dict(), request.args.getlist("section"))
+        req = request_from(request.args.to_dict(), request.args.getlist("section"), setup)
+        made, _pngs = handout(req)
         name = f"{req.topic}-{made.document.locale}.pdf"
         inline = request.args.get("print") == "1"
         return Response(made.pdf, mimetype="application/pdf", headers={

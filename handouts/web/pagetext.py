@@ -11,12 +11,8 @@ from gettext import NullTranslations
 from pathlib import Path
 
 from babel import Locale, negotiate_locale
-from babel.support import Translations
 
-from ..errors import InputError
-from ..i18n.catalogs import SOURCE_LOCALE, read_catalog
-from ..i18n.catalogs import _compiled as compiled
-from ..i18n.checks import check_catalog
+from ..i18n.catalogs import SOURCE_LOCALE, checked_catalog, compiled_translations, file_digest
 
 DOMAIN = "web"
 
@@ -43,17 +39,13 @@ def translations(tag: str, folders: tuple[Path, ...]) -> NullTranslations:
     if tag == SOURCE_LOCALE:
         return NullTranslations()
     path = next(p for folder in folders if (p := folder / tag / "LC_MESSAGES" / f"{DOMAIN}.po").is_file())
-    return _load(path, tag, path.stat().st_mtime_ns)
+    return _load(path, tag, file_digest(path))
 
 
 @lru_cache(maxsize=16)
-def _load(path: Path, tag: str, _stamp: int) -> NullTranslations:
-    po = read_catalog(path, tag)
-    problems = check_catalog(path, po)
-    if problems:
-        raise InputError(f"{path}: the page's {tag} catalog has {len(problems)} problem(s)",
-                         problems=[str(p) for p in problems])
-    return Translations(fp=compiled(po), domain=DOMAIN)
+def _load(path: Path, tag: str, _content: str) -> NullTranslations:
+    """Checked and compiled, cached by the catalog's content hash."""
+    return compiled_translations(checked_catalog(path, tag), DOMAIN)
 
 
 def direction(tag: str) -> str:
