@@ -16,8 +16,13 @@ import jinja2
 from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 
 from .errors import InputError
+from .timebox import TimeLimit, time_limit
 
 PACKAGE_PREFIX = "!package"
+MAX_TEMPLATE_BYTES = 256 * 1024  # a section template is a few kB
+MAX_SEQUENCE = 100_000  # characters or items that '*' may make (Jinja's own cap on range())
+MAX_EXPONENT = 64  # 'a ** b': no number a page could print needs more
+RENDER_SECONDS = 5.0  # a section renders in milliseconds; a loop that never ends stops here
 
 
 class ContainedLoader(jinja2.FileSystemLoader):
@@ -27,13 +32,39 @@ class ContainedLoader(jinja2.FileSystemLoader):
         if template.startswith(("/", "\\")) or "\\" in template or any(
                 part in ("..", "") for part in template.split("/")[:-1]):
             raise jinja2.TemplateNotFound(template)
-        source, filename, uptodate = super().get_source(environment, template)
-        real = os.path.realpath(filename)
-        roots = [os.path.realpath(folder) for folder in self.searchpath]
-        if not any(real.startswith(root + os.sep) for root in roots) or not os.path.isfile(real):
-            raise InputError(f"{filename}: refused: it leads outside the template folder (to {real}); "
-                             f"templates must be regular files inside their folder")
-        return source, filename, uptodate
+        for folder in self.searchpath:  # check before reading: a pipe or device would block or never end
+            candidate = os.path.join(folder, *template.split("/"))
+            if os.path.lexists(candidate):
+                _check_file(candidate, [os.path.realpath(f) for f in self.searchpath])
+                break
+        return super().get_source(environment, template)
+
+
+def _check_file(filename: str, roots: list[str]) -> None:
+    real = os.path.realpath(filename)
+    if not any(real.startswith(root + os.sep) for root in roots):
+        raise InputError(f"{filename}: refused: it leads outside the template folder (to {real}); "
+                         f"templates must be regular files inside their folder")
+    if not os.path.isfile(real):
+        raise InputError(f"{filename}: refused: not a regular file (a folder, pipe or device)")
+    if os.path.getsize(real) > MAX_TEMPLATE_BYTES:
+        raise InputError(f"{filename}: refused: over {MAX_TEMPLATE_BYTES // 1024} kB, too big for a section template")
+
+
+class _BoundedSandbox(ImmutableSandboxedEnvironment):
+    """The sandbox, with arithmetic that cannot make a gigabyte string or a huge number."""
+
+    intercepted_binops = frozenset(["*", "**"])
+
+    def call_binop(self, context, operator: str, left, right):
+        if operator == "**" and isinstance(right, (int, float)) and abs(right) > MAX_EXPONENT:
+            raise SecurityError(f"exponent {right} is over {MAX_EXPONENT}")
+        if operator == "*":
+            for sequence, count in ((left, right), (right, left)):
+                if isinstance(sequence, (str, list, tuple)) and isinstance(count, int) \
+                        and len(sequence) * count > MAX_SEQUENCE:
+                    raise SecurityError(f"'*' would make {len(sequence) * count} items, over {MAX_SEQUENCE}")
+        return super().call_binop(context, operator, left, right)
 
 
 def make_environment(path: tuple[Path, ...], translations: NullTranslations) -> jinja2.Environment:
@@ -46,12 +77,13 @@ def make_environment(path: tuple[Path, ...], translations: NullTranslations) -> 
         jinja2.PrefixLoader({PACKAGE_PREFIX: ContainedLoader(str(path[-1]))}, delimiter="/"),
         ContainedLoader([str(p) for p in path]),
     ])
-    env = ImmutableSandboxedEnvironment(
+    env = _BoundedSandbox(
         loader=loader,
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         extensions=["jinja2.ext.i18n"],
         keep_trailing_newline=False,
+        optimized=False,  # no arithmetic folded at compile time, past the bounds above
     )
     env.policies["ext.i18n.trimmed"] = True
     env.install_gettext_translations(translations, newstyle=True)
@@ -63,7 +95,8 @@ def render_section(env: jinja2.Environment, topic_id: str, section_id: str, valu
     name = f"{topic_id}/{section_id}.j2"
     try:
         template = env.get_template(name)
-        return template.render(values), template.filename or name
+        with time_limit(RENDER_SECONDS):
+            return template.render(values), template.filename or name
     except jinja2.TemplateSyntaxError as exc:
         raise InputError(f"{exc.filename or name}:{exc.lineno}: template error: {exc.message}") from None
     except jinja2.UndefinedError as exc:
@@ -73,6 +106,9 @@ def render_section(env: jinja2.Environment, topic_id: str, section_id: str, valu
         raise InputError(f"{where}: template uses an unknown value: {exc.message}") from None
     except jinja2.TemplateNotFound as exc:
         raise InputError(f"{name}: template not found: {exc.name}") from None
+    except TimeLimit:
+        raise InputError(f"{_where(env, name)}: template error: still rendering after {RENDER_SECONDS:g} s "
+                         "(a loop that never ends?); stopped") from None
     except SecurityError as exc:
         filename = _where(env, name)
         line = _template_line(exc, filename)

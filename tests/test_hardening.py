@@ -228,3 +228,52 @@ def test_a_dying_worker_fails_only_its_own_handout(tmp_path: Path, jobs: str) ->
     assert "Traceback" not in result.stderr
     assert sorted(p.name for p in (tmp_path / "out").glob("*.pdf")) == [
         f"{t}-{loc}.pdf" for t in ("baby-acne", "cradle-cap", "milia") for loc in ("en", "es")]
+
+
+@pytest.mark.parametrize("expression, said", [
+    ("('x' * 10**9)|length", "'*' would make 1000000000 items, over 100000"),
+    ("[0] * 10**7", "'*' would make 10000000 items"),
+    ("2 ** 100000", "exponent 100000 is over 64"),
+])
+def test_a_template_cannot_make_unbounded_values(tmp_path: Path, expression: str, said: str) -> None:
+    brand = clinic(tmp_path, {"milia/overview.j2": f"<title>X</title>\n<p>{{{{ {expression} }}}}</p>\n"})
+    result = CliRunner().invoke(main, ["build", "milia", "--brand", str(brand), "-o", str(tmp_path / "m.pdf")])
+    assert result.exit_code == 3 and "overview.j2:2: refused" in result.output and said in result.output
+
+
+def test_a_loop_that_never_ends_is_stopped(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setattr("handouts.templating.RENDER_SECONDS", 0.5)
+    loops = "{% for i in range(100000) %}{% for j in range(100000) %}{% endfor %}{% endfor %}"
+    brand = clinic(tmp_path, {"milia/overview.j2": f"<title>X</title>\n{loops}\n"})
+    started = time.monotonic()
+    result = CliRunner().invoke(main, ["build", "milia", "--brand", str(brand), "-o", str(tmp_path / "m.pdf")])
+    assert result.exit_code == 3, result.output
+    assert "overview.j2: template error: still rendering after 0.5 s" in result.output
+    assert time.monotonic() - started < 10 and not (tmp_path / "m.pdf").exists()
+
+
+def test_a_template_that_is_a_pipe_is_refused_without_reading_it(tmp_path: Path) -> None:
+    brand = clinic(tmp_path, {})
+    (tmp_path / "overrides" / "milia").mkdir(parents=True)
+    os.mkfifo(tmp_path / "overrides" / "milia" / "overview.j2")
+    result = CliRunner().invoke(main, ["build", "milia", "--brand", str(brand), "-o", str(tmp_path / "m.pdf")])
+    assert result.exit_code == 3 and "overview.j2: refused: not a regular file" in result.output
+
+
+@pytest.mark.parametrize("kind", ["device", "pipe"])
+def test_a_manifest_that_is_a_device_or_a_pipe_is_refused_at_once(tmp_path: Path, kind: str) -> None:
+    path = Path("/dev/zero") if kind == "device" else tmp_path / "ward.toml"
+    if kind == "pipe":
+        os.mkfifo(path)
+    result = CliRunner().invoke(main, ["batch", str(path)])
+    assert result.exit_code == 3 and f"{path}: is not a regular file" in result.output
+
+
+def test_a_huge_catalog_is_refused_unread(tmp_path: Path) -> None:
+    folder = tmp_path / "catalogs" / "es" / "LC_MESSAGES"
+    folder.mkdir(parents=True)
+    with (folder / "handouts.po").open("wb") as handle:
+        handle.write(b'msgid ""\nmsgstr ""\n' + b"# padding\n" * 600_000)
+    result = CliRunner().invoke(main, ["build", "milia", "-l", "es", "--locales", str(tmp_path / "catalogs"),
+                                       "-o", str(tmp_path / "m.pdf")])
+    assert result.exit_code == 3 and "too big for a catalog" in result.output, result.output

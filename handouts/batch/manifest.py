@@ -8,6 +8,7 @@ names are worked out, so all that is left to fail later is rendering itself.
 from __future__ import annotations
 
 import difflib
+import stat
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
@@ -128,11 +129,15 @@ class _Defaults:
 
 def _read_text(path: Path) -> str:
     try:
-        if path.is_dir():
+        info = path.stat()
+        if stat.S_ISDIR(info.st_mode):
             raise InputError(f"{path}: is a folder; give the manifest file (a .toml file)")
-        if path.stat().st_size > MAX_MANIFEST_BYTES:
+        if not stat.S_ISREG(info.st_mode):  # a pipe would block, a device never end
+            raise InputError(f"{path}: is not a regular file (a pipe or device); give the manifest file")
+        with path.open("rb") as handle:
+            data = handle.read(MAX_MANIFEST_BYTES + 1)
+        if len(data) > MAX_MANIFEST_BYTES:
             raise InputError(f"{path}: is too big for a manifest (over 1 MB)")
-        data = path.read_bytes()
     except FileNotFoundError:
         raise InputError(f"{path}: manifest file does not exist") from None
     except OSError as exc:

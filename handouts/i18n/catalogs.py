@@ -6,6 +6,7 @@ import datetime as dt
 import hashlib
 import io
 import re
+import stat
 from dataclasses import dataclass, field
 from functools import lru_cache
 from gettext import NullTranslations
@@ -178,12 +179,12 @@ def resolve(tag: str, root: Folders = None) -> str:
     raise RequestError(f"no catalog for locale {tag!r}; available: {', '.join(available)}")
 
 
+MAX_CATALOG_BYTES = 4 * 1024 * 1024  # the largest shipped catalog is under 200 kB
+
+
 def read_catalog(path: Path, locale: str | None = None) -> PoCatalog:
     """Read a .po file strictly: encoding, syntax and header problems are errors."""
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise InputError(f"{path}: cannot read the catalog: {exc.strerror}") from None
+    data = _catalog_bytes(path)
     problems = check_bytes(path, data)
     if problems:
         raise InputError(str(problems[0]))
@@ -193,6 +194,20 @@ def read_catalog(path: Path, locale: str | None = None) -> PoCatalog:
         raise InputError(f"{path}: not a valid gettext catalog: {exc}") from None
     except (ValueError, UnknownLocaleError) as exc:
         raise InputError(f"{path}: the catalog header is not valid: {exc}") from None
+
+
+def _catalog_bytes(path: Path) -> bytes:
+    """A catalog's bytes: only from a regular file, and only up to ``MAX_CATALOG_BYTES``."""
+    try:
+        if not stat.S_ISREG(path.stat().st_mode):
+            raise InputError(f"{path}: is not a regular file (a folder, pipe or device); a catalog is a .po file")
+        with path.open("rb") as handle:
+            data = handle.read(MAX_CATALOG_BYTES + 1)
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read the catalog: {exc.strerror}") from None
+    if len(data) > MAX_CATALOG_BYTES:
+        raise InputError(f"{path}: over {MAX_CATALOG_BYTES // (1024 * 1024)} MB, too big for a catalog")
+    return data
 
 
 def review_of(catalog: PoCatalog) -> Review:
@@ -236,10 +251,7 @@ def compiled_translations(po: PoCatalog, domain: str = DOMAIN) -> Translations:
 
 def file_digest(path: Path) -> str:
     """A catalog's content hash: caches key on it, never on the file's date."""
-    try:
-        return hashlib.sha256(path.read_bytes()).hexdigest()
-    except OSError as exc:
-        raise InputError(f"{path}: cannot read the catalog: {exc.strerror}") from None
+    return hashlib.sha256(_catalog_bytes(path)).hexdigest()
 
 
 @lru_cache(maxsize=32)
