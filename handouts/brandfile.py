@@ -181,6 +181,8 @@ def _parse_toml(path: Path, text: str, lines: _KeyLines, problems: _Findings) ->
     except tomllib.TOMLDecodeError as exc:
         _syntax_problem(problems, exc, lines, text)
         raise InputError(f"{path}: cannot read the brand file", problems=problems.in_file_order()) from None
+    except RecursionError:
+        raise InputError(f"{path}: cannot read the brand file: its tables or lists are nested too deeply") from None
 
 
 def _syntax_problem(problems: _Findings, exc: tomllib.TOMLDecodeError, lines: _KeyLines, text: str) -> None:

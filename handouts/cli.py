@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -53,6 +54,10 @@ class _Handouts(click.Group):
     """The command group: Ctrl-C anywhere exits 130 (click's own handling would exit 1)."""
 
     def invoke(self, ctx: click.Context):
+        epoch = os.environ.get("SOURCE_DATE_EPOCH")
+        if epoch is not None and not epoch.strip().isdigit():
+            _fail(RequestError(f"SOURCE_DATE_EPOCH={epoch!r}: give whole seconds since 1970 (e.g. 1700000000), "
+                               "or unset it"))
         try:
             return super().invoke(ctx)
         except KeyboardInterrupt:
@@ -116,6 +121,8 @@ def build_command(topic: str, sections: tuple[str, ...], output: str | None, fmt
     from .output import check_target, write_atomic
     from .topics import search_path
     try:
+        if output == "-" and sys.stdout is None:
+            raise OutputError("standard output is closed; give -o FILE")
         if output == "-" and sys.stdout.isatty() and fmt == "pdf":
             raise RequestError("refusing to write a PDF to a terminal; redirect stdout or use -o FILE")
         brand = PLACEHOLDER

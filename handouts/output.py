@@ -39,6 +39,13 @@ def check_target(path: Path, inputs: tuple[Path | None, ...] = (), input_folders
     """Refuse an output that would destroy something: one of the run's own inputs (the brand
     file, its logo, a template or catalog it reads: exit 2), or anything that is not a regular
     file, such as a device, a folder or a pipe (exit 4). A missing file is fine."""
+    try:
+        _check_target(path, inputs, input_folders)
+    except OSError as exc:  # a name too long, a folder that cannot be searched, ...
+        raise OutputError(f"{path}: cannot write here: {exc.strerror or exc}") from None
+
+
+def _check_target(path: Path, inputs: tuple[Path | None, ...], input_folders: tuple[Path, ...]) -> None:
     resolved = path.resolve()
     for source in filter(None, inputs):
         if resolved == source.resolve():

@@ -106,6 +106,12 @@ def render_section(env: jinja2.Environment, topic_id: str, section_id: str, valu
         raise InputError(f"{where}: template uses an unknown value: {exc.message}") from None
     except jinja2.TemplateNotFound as exc:
         raise InputError(f"{name}: template not found: {exc.name}") from None
+    except UnicodeDecodeError as exc:
+        raise InputError(f"{_where(env, name)}: template error: not UTF-8 text (byte {exc.start}); "
+                         "save it as UTF-8") from None
+    except RecursionError:
+        raise InputError(f"{_where(env, name)}: template error: it includes or extends itself, "
+                         "directly or through other templates") from None
     except TimeLimit:
         raise InputError(f"{_where(env, name)}: template error: still rendering after {RENDER_SECONDS:g} s "
                          "(a loop that never ends?); stopped") from None
@@ -135,5 +141,5 @@ def _template_line(exc: BaseException, filename: str) -> int | None:
 def _where(env: jinja2.Environment, name: str) -> str:
     try:
         return env.get_template(name).filename or name
-    except jinja2.TemplateError:
+    except Exception:  # only naming the file for a message: the template may not even load
         return name

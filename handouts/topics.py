@@ -95,6 +95,8 @@ def _read_toml(path: Path) -> dict:
         raise InputError(f"{path}: not UTF-8 text (byte {exc.start})") from None
     except tomllib.TOMLDecodeError as exc:
         raise InputError(f"{path}: {exc}") from None
+    except RecursionError:
+        raise InputError(f"{path}: its tables or lists are nested too deeply") from None
 
 
 class _Getter:

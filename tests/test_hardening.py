@@ -277,3 +277,51 @@ def test_a_huge_catalog_is_refused_unread(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["build", "milia", "-l", "es", "--locales", str(tmp_path / "catalogs"),
                                        "-o", str(tmp_path / "m.pdf")])
     assert result.exit_code == 3 and "too big for a catalog" in result.output, result.output
+
+
+def test_toml_nested_too_deeply_is_an_input_error(tmp_path: Path) -> None:
+    deep = tmp_path / "deep.toml"
+    deep.write_text("a = " + "[" * 100_000 + "]" * 100_000, encoding="utf-8")
+    for command, said in ((["brand", "check", str(deep)], "cannot read the brand file"),
+                          (["batch", str(deep)], "cannot read the manifest")):
+        result = CliRunner().invoke(main, command)
+        assert result.exit_code == 3, result.output
+        assert f"{said}: its tables or lists are nested too deeply" in result.output
+
+
+@pytest.mark.parametrize("files, said", [
+    ({"milia/overview.j2": b"<title>X</title>\n<p>\xff\xfe</p>\n"}, "overview.j2: template error: not UTF-8 text"),
+    ({"milia/overview.j2": b'<title>X</title>\n{% include "milia/overview.j2" %}\n'}, "includes or extends itself"),
+    ({"milia/overview.j2": b'{% extends "milia/faq.j2" %}', "milia/faq.j2": b'{% extends "milia/overview.j2" %}'},
+     "includes or extends itself"),
+])
+def test_a_template_that_cannot_be_read_or_loops_on_itself(tmp_path: Path, files: dict, said: str) -> None:
+    brand = clinic(tmp_path, {})
+    for name, data in files.items():
+        target = tmp_path / "overrides" / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+    result = CliRunner().invoke(main, ["build", "milia", "--brand", str(brand), "-o", str(tmp_path / "m.pdf")])
+    assert result.exit_code == 3 and said in result.output, result.output
+
+
+def test_a_catalog_with_an_unknown_charset_is_refused(tmp_path: Path) -> None:
+    folder = tmp_path / "catalogs" / "es" / "LC_MESSAGES"
+    folder.mkdir(parents=True)
+    shipped = Path(__file__).parents[1] / "locales" / "es" / "LC_MESSAGES" / "handouts.po"
+    (folder / "handouts.po").write_text(shipped.read_text(encoding="utf-8").replace("charset=utf-8", "charset=NOPE-9"),
+                                        encoding="utf-8")
+    result = CliRunner().invoke(main, ["build", "milia", "-l", "es", "--locales", str(tmp_path / "catalogs"),
+                                       "-o", str(tmp_path / "m.pdf")])
+    assert result.exit_code == 3 and "the catalog header is not valid: unknown encoding: nope-9" in result.output
+
+
+def test_bad_environment_and_impossible_outputs_are_errors_not_tracebacks(tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["build", "milia", "-o", str(tmp_path / "m.pdf")],
+                                env={"SOURCE_DATE_EPOCH": "abc"})
+    assert result.exit_code == 2 and "SOURCE_DATE_EPOCH='abc'" in result.output
+    result = CliRunner().invoke(main, ["build", "milia", "-o", str(tmp_path / ("x" * 5000 + ".pdf"))])
+    assert result.exit_code == 4 and "cannot write here: File name too long" in result.output
+    closed = subprocess.run(f"{sys.executable} -m handouts build milia -o - >&-", shell=True, capture_output=True,
+                            text=True, timeout=60)
+    assert closed.returncode == 4 and "standard output is closed" in closed.stderr

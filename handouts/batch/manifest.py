@@ -159,6 +159,8 @@ def _parse(path: Path, text: str) -> dict:
         hint = ': text goes in double quotes, e.g. topic = "milia"' if found.reason.startswith("Invalid value") else ""
         raise InputError(f"{path}: cannot read the manifest", problems=[
             located(path, f"TOML syntax error{column}: {found.reason}{hint}", line=found.line)]) from None
+    except RecursionError:
+        raise InputError(f"{path}: cannot read the manifest: its tables or lists are nested too deeply") from None
 
 
 class _Lines:

@@ -192,7 +192,7 @@ def read_catalog(path: Path, locale: str | None = None) -> PoCatalog:
         return read_po(io.BytesIO(data), locale=locale, abort_invalid=True)
     except PoFileError as exc:
         raise InputError(f"{path}: not a valid gettext catalog: {exc}") from None
-    except (ValueError, UnknownLocaleError) as exc:
+    except (ValueError, LookupError, UnknownLocaleError) as exc:  # LookupError: an unknown charset
         raise InputError(f"{path}: the catalog header is not valid: {exc}") from None
 
 
