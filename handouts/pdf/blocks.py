@@ -40,6 +40,11 @@ class Context:
     width: float
     primary: Color
     labels: dict[str, str]
+    spacing: float = 1.0  # below 1: the compact layout, tried when a handout spills onto a new sheet
+
+    def gap(self, millimetres: float) -> float:
+        """The space between blocks, scaled for the compact layout."""
+        return millimetres * mm * self.spacing
 
     @property
     def rtl(self) -> bool:
@@ -52,6 +57,7 @@ class Context:
 
 FIGURE_HEIGHT = 26 * mm
 FIGURE_WIDTH = 34 * mm
+FIGURE_COMPACT = 0.75  # the compact layout's pictures: smaller, so the text beside them is wider
 
 _NO_PADDING = [(f"{side}PADDING", (0, 0), (-1, -1), 0) for side in ("LEFT", "RIGHT", "TOP", "BOTTOM")]
 
@@ -148,7 +154,7 @@ def _do_dont(block: model.ItemList, ctx: Context, *, spaced: bool = True) -> Flo
         ("TOPPADDING", (0, 0), (-1, 0), 3 * mm),
         ("BOTTOMPADDING", (0, -1), (-1, -1), 3 * mm),
     ])
-    return KeepTogether([box, Spacer(1, 3 * mm)]) if spaced else box
+    return KeepTogether([box, Spacer(1, ctx.gap(3))]) if spaced else box
 
 
 @flowables.register
@@ -190,7 +196,7 @@ def _(block: model.Table, ctx: Context) -> list[Flowable]:
             rendered = [ctx.text.para(c, style) for c in cells]
         data.append(ctx.ordered(rendered))
     table = grid(ctx, data, ctx.ordered(widths), commands, repeatRows=1, hAlign="CENTER")
-    return [table, Spacer(1, 4 * mm)]
+    return [table, Spacer(1, ctx.gap(4))]
 
 
 def _stacked_rows(block: model.Table, ctx: Context) -> list[Flowable]:
@@ -215,8 +221,8 @@ def _stacked_rows(block: model.Table, ctx: Context) -> list[Flowable]:
             ("TOPPADDING", (0, 0), (-1, -1), 2 * mm),
             ("BOTTOMPADDING", (0, 0), (-1, -1), 1 * mm),
         ])
-        out += [KeepTogether([box]), Spacer(1, 2 * mm)]
-    return [*out, Spacer(1, 2 * mm)]
+        out += [KeepTogether([box]), Spacer(1, ctx.gap(2))]
+    return [*out, Spacer(1, ctx.gap(2))]
 
 
 @flowables.register
@@ -238,7 +244,7 @@ def _(block: model.Callout, ctx: Context) -> list[Flowable]:
         ("TOPPADDING", (0, 0), (-1, -1), 3 * mm),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 2 * mm),
     ])
-    return [box, Spacer(1, 3 * mm)]
+    return [box, Spacer(1, ctx.gap(3))]
 
 
 @flowables.register
@@ -273,7 +279,7 @@ def _(block: model.CareCard, ctx: Context) -> list[Flowable]:
         ("BOTTOMPADDING", (0, 0), (-1, 0), 1.5 * mm),
         ("BOTTOMPADDING", (0, 1), (-1, 1), 0.5 * mm),
     ])
-    return [KeepTogether([card]), Spacer(1, 2 * mm)]
+    return [KeepTogether([card]), Spacer(1, ctx.gap(2))]
 
 
 class Rules(Flowable):
@@ -325,7 +331,7 @@ def _(block: model.WriteIn, ctx: Context) -> list[Flowable]:
         ("TOPPADDING", (0, 0), (-1, -1), 1.5 * mm),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5 * mm),
     ])
-    return [box, Spacer(1, 3 * mm)]
+    return [box, Spacer(1, ctx.gap(3))]
 
 
 @flowables.register
@@ -341,16 +347,16 @@ def _(block: model.Figure, ctx: Context) -> list[Flowable]:
     text), followed there by any steps the picture shows."""
     reader = ImageReader(io.BytesIO(block.image or b""))
     pixels_w, pixels_h = reader.getSize()
-    scale = min(FIGURE_HEIGHT / pixels_h, FIGURE_WIDTH / pixels_w)
+    scale = min(FIGURE_HEIGHT / pixels_h, FIGURE_WIDTH / pixels_w) * (FIGURE_COMPACT if ctx.spacing < 1 else 1)
     width, height = pixels_w * scale, pixels_h * scale
     picture = Image(io.BytesIO(block.image or b""), width=width, height=height)
     if ctx.styles.large:  # one column: the picture, then its caption and steps at full width
         picture.hAlign = "RIGHT" if ctx.rtl else "LEFT"
-        stacked: list[Flowable] = [picture, Spacer(1, 2 * mm),
+        stacked: list[Flowable] = [picture, Spacer(1, ctx.gap(2)),
                                    ctx.text.para(block.caption, derive(ctx.styles.body, spaceAfter=3))]
         for child in block.beside:
             stacked.extend(flowables(child, ctx))
-        return [KeepTogether(stacked[:3]), *stacked[3:], Spacer(1, 3 * mm)]
+        return [KeepTogether(stacked[:3]), *stacked[3:], Spacer(1, ctx.gap(3))]
     gap = 5 * mm
     beside_ctx = replace(ctx, width=ctx.width - width - gap)
     text: list[Flowable] = [ctx.text.para(block.caption, derive(ctx.styles.body, spaceAfter=3))]
@@ -358,7 +364,7 @@ def _(block: model.Figure, ctx: Context) -> list[Flowable]:
         text.extend(flowables(child, beside_ctx))
     row = grid(ctx, [ctx.ordered([picture, text])], ctx.ordered([width + gap, beside_ctx.width]),
                [("VALIGN", (0, 0), (-1, -1), "MIDDLE"), *_NO_PADDING])
-    return [row, Spacer(1, 3 * mm)]
+    return [row, Spacer(1, ctx.gap(3))]
 
 
 def section_flowables(section: model.Section, ctx: Context) -> list[Flowable]:
@@ -391,4 +397,4 @@ def _side_by_side(do: model.ItemList, dont: model.ItemList, ctx: Context) -> Flo
     half = replace(ctx, width=(ctx.width - gap) / 2)
     row = grid(ctx, [ctx.ordered([_do_dont(do, half, spaced=False), "", _do_dont(dont, half, spaced=False)])],
                [half.width, gap, half.width], [("VALIGN", (0, 0), (-1, -1), "TOP"), *_NO_PADDING])
-    return KeepTogether([row, Spacer(1, 3 * mm)])
+    return KeepTogether([row, Spacer(1, ctx.gap(3))])

@@ -45,21 +45,32 @@ def _script(doc: Document) -> str:
     return script_family(doc.locale) or ("arabic" if doc.direction == "rtl" else "latin")
 
 
+COMPACT = 0.3  # the compact layout's share of the usual space between blocks
+
+
 def render_pdf(doc: Document) -> bytes:
-    """Render ``doc`` to PDF bytes, laid out once.
+    """Render ``doc`` to PDF bytes.
 
-    Each page's footer ("Page X of Y", and the QR code on the last page) is a form the page
-    refers to and that is drawn when the page count is known, after the layout."""
-    return _layout(doc)
+    Laid out once; each page's footer ("Page X of Y", and the QR code on the last page) is a
+    form drawn when the page count is known. A handout that spills a page onto a new sheet
+    (an odd page count over one) is laid out again with less space between blocks, never
+    smaller type or tighter lines, and the compact layout is kept when it saves the sheet:
+    a long clinic letterhead or a wordy language should not cost a parent a second sheet."""
+    data, pages = _layout(doc, 1.0)
+    if pages > 1 and pages % 2 and not doc.look.large_print:
+        compact, fewer = _layout(doc, COMPACT)
+        if fewer < pages:
+            return compact
+    return data
 
 
-def _layout(doc: Document) -> bytes:
+def _layout(doc: Document, spacing: float) -> tuple[bytes, int]:
     script = _script(doc)
     chain = chain_for(script)
     base = family(chain[0])  # the others register when a character first needs them
     primary = colour(doc.look.primary)
     styles = make_styles(base.regular, base.bold, primary, rtl=doc.direction == "rtl", cjk=script == "cjk",
-                         shaped=script in SHAPED, large=doc.look.large_print)
+                         shaped=script in SHAPED, large=doc.look.large_print, spacing=spacing)
     text = TextMaker(chain, where=f"{doc.topic} ({doc.locale})", rtl=doc.direction == "rtl", cjk=script == "cjk")
     furniture = Furniture(doc, styles, text)
 
@@ -91,7 +102,8 @@ def _layout(doc: Document) -> bytes:
         PageTemplate("first", [first], onPage=furniture.first_page),
         PageTemplate("later", [later], onPage=furniture.later_page),
     ])
-    ctx = Context(styles=styles, text=text, width=width, primary=primary, labels=doc.furniture.labels)
+    ctx = Context(styles=styles, text=text, width=width, primary=primary, labels=doc.furniture.labels,
+                  spacing=spacing)
     story: list[Flowable] = [NextPageTemplate("later"), text.plain(doc.title, styles.title, bold=True)]
     for section in doc.sections:
         story.extend(section_flowables(section, ctx))
@@ -101,4 +113,4 @@ def _layout(doc: Document) -> bytes:
     template.build(story)
     furniture.draw_footers(template.canv, pagesize)
     template.canv.save()
-    return buffer.getvalue()
+    return buffer.getvalue(), template.page

@@ -71,9 +71,11 @@ class Styles:
 
 
 def make_styles(font: str, bold_font: str, primary: Color, *, rtl: bool, cjk: bool, shaped: bool = False,
-                large: bool = False) -> Styles:
+                large: bool = False, spacing: float = 1.0) -> Styles:
     """All paragraph styles for one handout; ``shaped`` turns on HarfBuzz shaping (Indic scripts);
-    ``large`` scales every size by 4/3: body 16 pt, headings larger, footer 12 pt (large print)."""
+    ``large`` scales every size by 4/3: body 16 pt, headings larger, footer 12 pt (large print);
+    ``spacing`` scales the space before and after paragraphs (the compact layout), never the
+    type or the line spacing."""
     scale = LARGE_BODY_SIZE / BODY_SIZE if large else 1.0
     align = TA_RIGHT if rtl else TA_LEFT
     wrap = "CJK" if cjk else None
@@ -89,8 +91,8 @@ def make_styles(font: str, bold_font: str, primary: Color, *, rtl: bool, cjk: bo
             leading=round(size * leading, 1),
             textColor=colour,
             alignment=align,
-            spaceBefore=space_before * scale,
-            spaceAfter=space_after * scale,
+            spaceBefore=space_before * scale * spacing,
+            spaceAfter=space_after * scale * spacing,
             wordWrap=wrap,
             shaping=1 if shaped else 0,
             allowWidows=0,
