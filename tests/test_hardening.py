@@ -325,3 +325,27 @@ def test_bad_environment_and_impossible_outputs_are_errors_not_tracebacks(tmp_pa
     closed = subprocess.run(f"{sys.executable} -m handouts build milia -o - >&-", shell=True, capture_output=True,
                             text=True, timeout=60)
     assert closed.returncode == 4 and "standard output is closed" in closed.stderr
+
+
+def test_a_pack_over_its_page_limit_is_refused_before_it_prints(tmp_path: Path) -> None:
+    manifest = tmp_path / "ward.toml"
+    tables = '[[handout]]\ntopic = "milia"\nlocales = ["en"]\ncopies = 1000\n\n' * 21
+    manifest.write_text(f'pdf = "pack.pdf"\n\n{tables}', encoding="utf-8")
+    started = time.monotonic()
+    result = CliRunner().invoke(main, ["batch", str(manifest), "-q"])
+    assert result.exit_code == 3, result.output
+    assert "the pack would hold 21,000 handouts, so more than 20,000 pages" in result.output
+    assert time.monotonic() - started < 5 and not (tmp_path / "pack.pdf").exists()  # nothing was rendered
+
+
+def test_max_pages_counts_the_pages_each_handout_really_has(tmp_path: Path) -> None:
+    manifest = tmp_path / "ward.toml"
+    manifest.write_text('pdf = "pack.pdf"\nmax_pages = 10\n\n[[handout]]\ntopics = ["milia", "heat-rash"]\n'
+                        'locales = ["en"]\ncopies = 3\n', encoding="utf-8")
+    result = CliRunner().invoke(main, ["batch", str(manifest), "-q", "-j", "1"])
+    assert result.exit_code == 3, result.output
+    assert "the pack would have 12 pages, over its limit of 10 (max_pages)" in result.output
+    assert not (tmp_path / "pack.pdf").exists()
+    manifest.write_text(manifest.read_text(encoding="utf-8").replace("max_pages = 10", "max_pages = 12"),
+                        encoding="utf-8")
+    assert CliRunner().invoke(main, ["batch", str(manifest), "-q", "-j", "1"]).exit_code == 0

@@ -30,9 +30,10 @@ from .names import (
 )
 
 MAX_COPIES = 1000
+MAX_PACK_PAGES = 20_000  # a merged pack's pages, unless the manifest sets max_pages
 MAX_MANIFEST_BYTES = 1024 * 1024
 TOP_KEYS = ("brand", "pdf", "dir", "duplex", "sections", "paper", "large_print", "pattern", "allow_incomplete",
-            "handout")
+            "max_pages", "handout")
 HANDOUT_KEYS = ("topic", "topics", "locales", "sections", "copies", "paper", "large_print", "allow_incomplete")
 PAPERS = ("a4", "letter")
 _SECTIONS_EXAMPLE = '["overview", "faq"] or ["all"]'
@@ -67,6 +68,7 @@ class Manifest:
     entries: tuple[Entry, ...]
     warnings: tuple[str, ...] = ()
     locales: tuple[Path, ...] = ()  # extra catalog folders from the command line
+    max_pages: int = MAX_PACK_PAGES  # a merged pack's limit, checked before anything prints
 
 
 def load_manifest(path: Path, *, locales: tuple[Path, ...] = ()) -> Manifest:
@@ -84,6 +86,7 @@ def load_manifest(path: Path, *, locales: tuple[Path, ...] = ()) -> Manifest:
     check.catalogs = catalog_folders(*locales, *filter(None, [brand.locales if brand else None]))
     pack, folder = _outputs(check, data)
     duplex = check.flag(data, "duplex", None, default=False)
+    max_pages = _max_pages(check, data)
     defaults = _Defaults(
         sections=check.names(data, "sections", None, default=(), example=_SECTIONS_EXAMPLE),
         paper=check.paper(data, "paper", None),
@@ -104,13 +107,18 @@ def load_manifest(path: Path, *, locales: tuple[Path, ...] = ()) -> Manifest:
         entries.extend(_entries(check, index, table, defaults, brand, topics))
     if folder is not None:
         _check_clashes(check, entries, defaults.pattern or DEFAULT_PATTERN)
+    handouts = sum(entry.copies for entry in entries)
+    if pack is not None and max_pages is not None and handouts > max_pages:  # every handout has a page at least
+        check.problem(f"the pack would hold {handouts:,} handouts, so more than {max_pages:,} pages; split it, or "
+                      f"raise max_pages", "max_pages" if "max_pages" in data else None, None)
     if check.problems:
         problems = list(dict.fromkeys(check.problems))
         count = f"{len(problems)} problem" + ("s" if len(problems) > 1 else "")
         raise InputError(f"{path}: {count} in the manifest; nothing was printed", problems=problems)
     assert brand is not None and duplex is not None
     return Manifest(path=path, brand=brand, brand_file=brand_file, pack=pack, folder=folder, duplex=duplex,
-                    entries=tuple(entries), warnings=tuple(warnings), locales=locales)
+                    entries=tuple(entries), warnings=tuple(warnings), locales=locales,
+                    max_pages=max_pages or MAX_PACK_PAGES)
 
 
 @dataclass(frozen=True)
@@ -395,6 +403,15 @@ def _topic_ids(check: _Check, table: dict, index: int) -> tuple[str, ...]:
         return ()
     topic_id = check.text(table, "topic", index)
     return (topic_id,) if topic_id else ()
+
+
+def _max_pages(check: _Check, data: dict) -> int | None:
+    value = data.get("max_pages", MAX_PACK_PAGES)
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        check.problem(f"expected a whole number of pages above 0, got {value_kind(value, show_number=True)}",
+                      "max_pages", None)
+        return None
+    return value
 
 
 def _copies(check: _Check, table: dict, index: int) -> int | None:

@@ -21,7 +21,7 @@ from pathlib import Path
 
 from .. import __version__
 from ..build import Request, build
-from ..errors import HandoutsError, OutputError
+from ..errors import HandoutsError, InputError, OutputError
 from ..output import write_atomic
 from .fingerprint import handout_fingerprint, pack_fingerprint
 from .lock import exclusive
@@ -122,9 +122,12 @@ def _run_pack(plan: Plan, workers: int, resume: bool, progress: Progress) -> _Ma
         if any(o.error for o in outcomes):
             return outcomes, (), 0, 0
         pages = [results[n].pages or 0 for n in range(len(plan.jobs))]
+        total = pack_pages(plan, pages)
+        if total > manifest.max_pages:  # known once each distinct handout is rendered, before the pack is made
+            raise InputError(f"{manifest.path}: the pack would have {total:,} pages, over its limit of "
+                             f"{manifest.max_pages:,} (max_pages); split it, or raise max_pages; nothing was written")
         data = assemble([results[n].pdf or b"" for n in range(len(plan.jobs))], plan.order,
                         duplex=manifest.duplex, titles=[job.label for job in plan.jobs], title=manifest.path.stem)
-        total = pack_pages(plan, pages)
         write_atomic(pack, data)
         write_state(state_path, {pack.name: Record(inputs, _sha256(data), total)})
         return outcomes, (pack,), plan.handouts, total
