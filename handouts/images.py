@@ -23,6 +23,7 @@ MAX_FILE_BYTES = 10 * 1024 * 1024
 MAX_PIXELS = 25_000_000
 PRINT_DPI = 300
 JPEG_QUALITY = 85
+MAX_FLAT_COLOURS = 256  # a picture with no more colours than this is a drawing, not a photograph
 MM_PER_INCH = 25.4
 
 PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
@@ -44,27 +45,29 @@ def looks_like_url(text: str) -> bool:
     return bool(_URL.match(text.strip()))
 
 
-def load_print_image(path: Path, *, printed_height_mm: float = 22.0, max_width_mm: float = 60.0) -> bytes:
-    """Read a PNG or JPEG image (a logo, a figure), check it, and return it re-encoded at about 300 dpi.
+def load_print_image(path: Path, *, printed_height_mm: float = 22.0, max_width_mm: float = 60.0,
+                     dpi: int = PRINT_DPI) -> bytes:
+    """Read a PNG or JPEG image (a logo, a figure), check it, and return it re-encoded at about ``dpi``.
 
     The image is fitted inside ``printed_height_mm`` x ``max_width_mm``, downscaled (never
-    upscaled) to 300 dpi at that size, and re-encoded without metadata: PNG (transparency
-    kept) or JPEG at quality 85. The same input always gives the same bytes.
+    upscaled) to ``dpi`` at that size, and re-encoded without metadata: PNG (transparency
+    kept) or JPEG at quality 85. A drawing of few colours keeps that few. The same input
+    always gives the same bytes.
     Raises ``InputError`` naming the file and what to do about it.
     """
     if printed_height_mm <= 0 or max_width_mm <= 0:
         raise ValueError("printed_height_mm and max_width_mm must be positive")
     data = _read_regular_file(path)
-    return _prepared(path, data, printed_height_mm, max_width_mm)
+    return _prepared(path, data, printed_height_mm, max_width_mm, dpi)
 
 
 @lru_cache(maxsize=64)
-def _prepared(path: Path, data: bytes, printed_height_mm: float, max_width_mm: float) -> bytes:
+def _prepared(path: Path, data: bytes, printed_height_mm: float, max_width_mm: float, dpi: int) -> bytes:
     """Decode, fit and re-encode, once per process for the same bytes (the file is read
     every time, so an edited picture is never served stale)."""
     kind = _sniff(path, data)
     image = _decode(path, data, kind)
-    image = _fit_for_print(image, kind, printed_height_mm, max_width_mm)
+    image = _fit_for_print(image, kind, printed_height_mm, max_width_mm, dpi)
     return _encode(image, kind)
 
 
@@ -153,16 +156,23 @@ def _decode(path: Path, data: bytes, kind: str) -> Image.Image:
             raise _fail(path, f"is a damaged or incomplete {kind} file ({exc}): export the image again") from None
 
 
-def _fit_for_print(image: Image.Image, kind: str, printed_height_mm: float, max_width_mm: float) -> Image.Image:
-    """In RGB (RGBA for a PNG with transparency), at most 300 dpi when printed in the box."""
+def _fit_for_print(image: Image.Image, kind: str, printed_height_mm: float, max_width_mm: float,
+                   dpi: int = PRINT_DPI) -> Image.Image:
+    """In RGB (RGBA for a PNG with transparency), at most ``dpi`` when printed in the box."""
     has_alpha = image.mode in ("RGBA", "LA", "PA", "La", "RGBa") or "transparency" in image.info
     image = image.convert("RGBA" if kind == "PNG" and has_alpha else "RGB")
-    box_w = max_width_mm / MM_PER_INCH * PRINT_DPI
-    box_h = printed_height_mm / MM_PER_INCH * PRINT_DPI
+    box_w = max_width_mm / MM_PER_INCH * dpi
+    box_h = printed_height_mm / MM_PER_INCH * dpi
     scale = min(box_w / image.width, box_h / image.height, 1.0)
     if scale < 1.0:
+        # A drawing of few flat colours keeps that few: resampling would add thousands of
+        # in-between shades that treble the picture's size in the PDF and print the same.
+        colours = image.getcolors(MAX_FLAT_COLOURS) if image.mode == "RGB" else None
         size = (max(1, round(image.width * scale)), max(1, round(image.height * scale)))
         image = image.resize(size, Image.Resampling.LANCZOS)
+        if colours:
+            image = image.quantize(len(colours), method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE)
+            image = image.convert("RGB")
     return image
 
 
