@@ -137,8 +137,7 @@ def build_command(topic: str, sections: tuple[str, ...], output: str | None, fmt
         for message in handout.messages:
             click.echo(f"handouts: {message}", err=True)
         if output == "-":
-            sys.stdout.buffer.write(data)
-            sys.stdout.buffer.flush()
+            _to_stdout(data)
             return
         target = Path(output or f"{topic}-{handout.document.locale}.{fmt}")
         check_target(target, (brand_file, brand.logo_file),
@@ -150,6 +149,18 @@ def build_command(topic: str, sections: tuple[str, ...], output: str | None, fmt
 
 
 build_command.name = "build"
+
+
+def _to_stdout(data: bytes) -> None:
+    """Write the handout to standard output; a reader that went away is an output error
+    (exit 4), said once, not a traceback or a silent exit 1."""
+    try:
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+    except BrokenPipeError:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # nothing more to flush at exit
+        raise OutputError("standard output: the program reading it stopped before the handout was all "
+                          "written (broken pipe)") from None
 
 
 @main.command("site", epilog=EXIT_CODES)

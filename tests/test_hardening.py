@@ -349,3 +349,10 @@ def test_max_pages_counts_the_pages_each_handout_really_has(tmp_path: Path) -> N
     manifest.write_text(manifest.read_text(encoding="utf-8").replace("max_pages = 10", "max_pages = 12"),
                         encoding="utf-8")
     assert CliRunner().invoke(main, ["batch", str(manifest), "-q", "-j", "1"]).exit_code == 0
+
+
+def test_a_reader_that_goes_away_is_an_output_error(tmp_path: Path) -> None:
+    command = f"{sys.executable} -m handouts build milia -s all -o - | (exec 0<&-; sleep 0.2); exit ${{PIPESTATUS[0]}}"
+    gone = subprocess.run(["bash", "-c", command], capture_output=True, text=True, timeout=60)
+    assert gone.returncode == 4, gone.stderr
+    assert "the program reading it stopped" in gone.stderr and "Traceback" not in gone.stderr
