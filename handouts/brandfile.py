@@ -362,6 +362,10 @@ def _address(reader: _Reader) -> tuple[str, ...] | None:
         got = "an empty list" if value == [] else value_kind(value)
         reader.problem(key, f"expected a list of address lines, got {got}: {example}")
         return None
+    if len(value) > MAX_ADDRESS_LINES:
+        reader.problem(key, f"has {len(value)} lines; at most {MAX_ADDRESS_LINES} fit in the letterhead: give the "
+                            "building, street, town and postcode")
+        return None
     lines = []
     for number, line in enumerate(value, start=1):
         if not isinstance(line, str) or not line.strip():
@@ -369,6 +373,9 @@ def _address(reader: _Reader) -> tuple[str, ...] | None:
                                 f"each line must be non-empty text, {example}")
         elif any(unicodedata.category(c) == "Cc" for c in line):
             reader.problem(key, f"address line {number} has a tab or line break: give each line separately")
+        elif len(line) > MAX_ADDRESS_LINE:
+            reader.problem(key, f"address line {number} is {len(line)} characters long; at most {MAX_ADDRESS_LINE} "
+                                "fit where it is printed: shorten it")
         else:
             lines.append(line.strip())
     return tuple(lines) if len(lines) == len(value) else None
@@ -456,6 +463,8 @@ def _choice(
 _BIDI_CONTROLS = frozenset("\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 _INVISIBLE = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad")
 # The longest values that fit where they print (the masthead, the footer), at clear-print sizes.
+MAX_ADDRESS_LINES = 5
+MAX_ADDRESS_LINE = 80
 MAX_LENGTH = {"clinic.name": 80, "clinic.department": 80, "clinic.urgent_line": 60, "print.footer_note": 200,
               "clinic.website": 100, "clinic.email": 100}
 

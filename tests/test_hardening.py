@@ -3,6 +3,7 @@ their loaders stay inside their folders."""
 from __future__ import annotations
 
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -356,3 +357,15 @@ def test_a_reader_that_goes_away_is_an_output_error(tmp_path: Path) -> None:
     gone = subprocess.run(["bash", "-c", command], capture_output=True, text=True, timeout=60)
     assert gone.returncode == 4, gone.stderr
     assert "the program reading it stopped" in gone.stderr and "Traceback" not in gone.stderr
+
+
+@pytest.mark.parametrize("lines, said", [
+    (['"line"'] * 200, "clinic.address: has 200 lines; at most 5 fit in the letterhead"),
+    (['"' + "x" * 300 + '"'], "clinic.address: address line 1 is 300 characters long; at most 80 fit"),
+])
+def test_an_address_that_cannot_fit_the_letterhead_is_refused(tmp_path: Path, lines: list[str], said: str) -> None:
+    brand = tmp_path / "clinic.toml"
+    text = re.sub(r"address = \[.*?\]", "address = [" + ", ".join(lines) + "]", CLINIC, flags=re.S)
+    brand.write_text(text, encoding="utf-8")
+    result = CliRunner().invoke(main, ["brand", "check", str(brand)])
+    assert result.exit_code == 3 and said in result.output, result.output
