@@ -16,7 +16,6 @@ from babel.numbers import format_decimal
 
 from .brand import PLACEHOLDER, Brand, thermometer_for, urgent_line_for
 from .errors import InputError
-from .html import render_html
 from .i18n.catalogs import (
     SOURCE_LOCALE,
     Catalog,
@@ -27,7 +26,6 @@ from .i18n.catalogs import (
 from .images import load_print_image
 from .markup import parse_section
 from .model import Block, Contact, Document, Figure, Furniture, Look, Section
-from .pdf import render_pdf
 from .resources import catalog_folders
 from .review import SHARED, Approval, Status, judge, judge_approval, topic_fingerprint
 from .templating import make_environment, render_section
@@ -72,12 +70,16 @@ class WebHandout:
 
 def build(request: Request) -> Handout:
     """Build one handout: the PDF bytes and the document they were made from."""
+    from .pdf import render_pdf  # ReportLab loads only when a PDF is made
+
     document, messages = build_document(request)
     return Handout(render_pdf(document), document, messages)
 
 
 def build_html(request: Request) -> WebHandout:
     """Build one handout as an accessible HTML page, from the same document as the PDF."""
+    from .html import render_html
+
     document, messages = build_document(request)
     return WebHandout(render_html(document), document, messages)
 

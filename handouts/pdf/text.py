@@ -10,7 +10,6 @@ from reportlab.platypus import Flowable, Paragraph
 from ..model import Inline, Span
 from .cjk import CJKParagraph
 from .fonts import family, has_glyph, shaped_family, split_runs
-from .rtl import RTLParagraph
 
 
 def escape(text: str) -> str:
@@ -99,6 +98,8 @@ class TextMaker:
 
     def para(self, inline: Inline, style: ParagraphStyle, *, bold: bool = False) -> Flowable:
         if self.rtl:
+            from .rtl import RTLParagraph  # loads the Arabic reshaper and bidi only for right-to-left text
+
             return RTLParagraph(inline, style, self.chain, self.where, bold=bold)
         if self.cjk:
             return CJKParagraph(inline, style, self.chain, self.where, bold=bold)
