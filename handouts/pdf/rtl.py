@@ -80,7 +80,7 @@ class RTLParagraph(LineParagraph):
         source = "".join(char for char, _ in chars)
         split_runs(source, chain, where=where)  # a character no font has: InputError naming it
         self.rtl = _is_rtl(source)
-        self.words = _words(chars, self.rtl, chain, where, style.fontSize)
+        self.words = _words(tuple(chars), self.rtl, chain, where, style.fontSize)
 
     def part(self, words: tuple[Word, ...]) -> RTLParagraph:
         part = RTLParagraph((), self.style, self.chain, self.where)
@@ -203,9 +203,11 @@ def _glued_to_latin(text: str, start: int, end: int) -> bool:
     return any(unicodedata.bidirectional(char) == "L" for char in before + after)
 
 
-def _words(chars: list[tuple[str, bool]], rtl: bool, chain: tuple[str, ...], where: str,
+@lru_cache(maxsize=4096)
+def _words(chars: tuple[tuple[str, bool], ...], rtl: bool, chain: tuple[str, ...], where: str,
            size: float) -> tuple[Word, ...]:
-    """The paragraph's words, joined, in their fonts, with bidi levels resolved for the whole."""
+    """The paragraph's words, joined, in their fonts, with bidi levels resolved for the whole
+    (immutable, so cached by text: a second layout or a second handout reuses them)."""
     tokens: list[tuple[list[tuple[str, bool, str]], bool]] = []  # (characters, weight of the space after)
     pending: list[tuple[str, bool, str]] = []
     for char, bold, source in [*_protect_numbers(chars), (" ", False, " ")]:
