@@ -24,8 +24,8 @@ sys.path.insert(0, str(HERE.parent / "_shared"))
 from drawing import (  # noqa: E402  (the shared helpers live next to the shared figures)
     LINE,
     OUTLINE,
-    H,
     Canvas,
+    H,
     Point,
     bezier,
     capsule_pts,

@@ -140,14 +140,16 @@ def nappy_rash(path: Path) -> None:
              + bezier((CX - 50, 600), (CX - 50, 580), (CX - 50, 560), (CX - 46, 520), 10)
              + bezier((CX - 46, 520), (CX - 60, 450), (CX - 92, 420), (CX - 104, 378), 20))
     c.shape(front, NAPPY)
-    c.stroke(bezier((CX - 90, 392), (CX - 40, 380), (CX + 40, 380), (CX + 90, 392), 30), mix(TAB, WHITE, 0.4), LINE * 0.6)
+    c.stroke(bezier((CX - 90, 392), (CX - 40, 380), (CX + 40, 380), (CX + 90, 392), 30),
+             mix(TAB, WHITE, 0.4), LINE * 0.6)
 
     # A short vest over the chest.
     vest = (bezier((CX - 166, -20), (CX - 170, 40), (CX - 172, 80), (CX - 168, 110), 20)
             + bezier((CX - 168, 110), (CX - 60, 136), (CX + 60, 136), (CX + 168, 110), 30)
             + bezier((CX + 168, 110), (CX + 172, 80), (CX + 170, 40), (CX + 166, -20), 20))
     c.shape(vest, VEST)
-    c.stroke(bezier((CX - 160, 90), (CX - 60, 114), (CX + 60, 114), (CX + 160, 90), 30), mix(VEST, OUTLINE, 0.4), LINE * 0.6)
+    c.stroke(bezier((CX - 160, 90), (CX - 60, 114), (CX + 60, 114), (CX + 160, 90), 30),
+             mix(VEST, OUTLINE, 0.4), LINE * 0.6)
 
     # A plain tube of barrier cream beside the mat (no writing).
     tube = (bezier((812, 400), (800, 460), (802, 570), (812, 610), 20)
