@@ -186,3 +186,16 @@ def test_wrong_or_too_absolute_claims_are_gone() -> None:
     assert "will not need any tests" not in printed
     assert "put nothing on your baby's skin" not in printed.lower()
     assert "Tiny red or clear bumps" not in printed
+
+
+def test_the_running_header_stays_on_one_line_above_its_rule(tmp_path: Path) -> None:
+    """A long clinic name beside a long title would wrap into the story: the header then
+    prints the title alone (the name heads page 1)."""
+    from .support import FURNITURE_SIZE, _texts
+
+    pdf = build(Request("erythema-toxicum", locale="pt", paper="letter", brand=brand(tmp_path, LONG))).pdf
+    page = reader(pdf).pages[1]
+    height = float(page.mediabox.height)
+    header = [(round(y), text) for y, size, text in _texts(page) if size < FURNITURE_SIZE and y > height * 2 / 3]
+    assert len({y for y, _text in header}) == 1, header
+    assert "Erupção do recém-nascido (eritema tóxico)" in "".join(text for _y, text in header)

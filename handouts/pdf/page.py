@@ -140,8 +140,11 @@ class Furniture:
         page_w, page_h = template.pagesize
         size = self.styles.footer.fontSize + 1
         style = derive(self.styles.footer, fontSize=size, leading=round(size * 1.3, 1))
-        line = f"{self.doc.contact.name}  \u2022  {self.doc.title}"
-        self._draw(canv, self.text.plain(line, style), MARGIN, page_h - EDGE, page_w - 2 * MARGIN)
+        width = page_w - 2 * MARGIN
+        para = self.text.plain(f"{self.doc.contact.name}  \u2022  {self.doc.title}", style)
+        if para.wrap(width, page_h)[1] > style.leading * 1.5:  # a long name and title: the title alone
+            para = self.text.plain(self.doc.title, style)
+        self._draw(canv, para, MARGIN, page_h - EDGE, width)
         canv.saveState()
         canv.setStrokeColor(colour(self.doc.look.primary))
         canv.setLineWidth(1.2)
