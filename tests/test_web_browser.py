@@ -81,12 +81,36 @@ def ink_starts(data_url: str) -> float:
 
 def test_an_arabic_preview_shows_right_to_left_pages(page) -> None:
     page.select_option("#topic", "cradle-cap")
+    page.wait_for_selector("#section-list label:has-text('What is cradle cap?')")
     english = wait_for_preview(page, "ltr")
     page.select_option("#locale", "ar")
     arabic = wait_for_preview(page, "rtl")
     assert page.locator("#section-list").inner_text().strip().startswith("ما هي قشرة الرأس")
     # Right-to-left lines end flush at the right margin, so their starts move right.
     assert ink_starts(arabic[0]) > ink_starts(english[0]) + 0.05
+
+
+def test_a_late_answer_for_an_earlier_choice_does_not_undo_a_later_one(page) -> None:
+    """Staff change the topic and then, before the page has caught up, the language: the
+    answer for the first change arrives last and must not put English sections back."""
+    held = []
+
+    def hold_english(route) -> None:
+        if "locale=en" in route.request.url:
+            held.append(route)
+        else:
+            route.continue_()
+
+    page.route("**/api/choices?*", hold_english)
+    page.select_option("#topic", "cradle-cap")
+    page.select_option("#locale", "ar")
+    wait_for_preview(page, "rtl")
+    assert len(held) == 1
+    with page.expect_response(lambda response: "locale=en" in response.url):
+        held[0].continue_()
+    page.wait_for_timeout(300)  # time for the page to act on the late answer, if it would
+    wait_for_preview(page, "rtl")
+    assert page.locator("#section-list").inner_text().strip().startswith("ما هي قشرة الرأس")
 
 
 def test_a_pack_of_two_topics_in_two_languages_three_copies_each(page) -> None:

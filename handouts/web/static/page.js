@@ -42,11 +42,14 @@ async function getJSON(url, options) {
   }
 }
 
+let latestChoices = 0;
 async function loadChoices(keepSections) {
+  const ticket = ++latestChoices;
   const params = new URLSearchParams({
     brand: form.elements.brand.value, locale: form.elements.locale.value, topic: form.elements.topic.value,
   });
   const answer = await getJSON(`api/choices?${params}`);
+  if (ticket !== latestChoices) return; // a newer choice was made while this one loaded
   if (answer.error) {
     $("status").replaceChildren();
     say($("status"), "refused", answer.error);
