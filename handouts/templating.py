@@ -13,6 +13,7 @@ from gettext import NullTranslations
 from pathlib import Path
 
 import jinja2
+import jinja2.bccache
 from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 
 from .errors import InputError
@@ -67,6 +68,34 @@ class _BoundedSandbox(ImmutableSandboxedEnvironment):
         return super().call_binop(context, operator, left, right)
 
 
+class _CompiledTemplates(jinja2.BytecodeCache):
+    """Compiled templates shared by every environment in this process.
+
+    Each build makes its own environment (its translations differ), so Jinja2's own cache,
+    which lives in one environment, would compile every template again on every build. All
+    environments here are made alike, so their compiled code is interchangeable. Jinja2 keys
+    each entry by the template's name and file and checks the source's checksum before using
+    it, so an edited override is compiled afresh.
+    """
+
+    def __init__(self, size: int = 512) -> None:
+        self.size = size
+        self.code: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        code = self.code.get(bucket.key)
+        if code is not None:
+            bucket.bytecode_from_string(code)
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if len(self.code) >= self.size:
+            self.code.pop(next(iter(self.code)))  # the oldest entry
+        self.code[bucket.key] = bucket.bytecode_to_string()
+
+
+_COMPILED = _CompiledTemplates()
+
+
 def make_environment(path: tuple[Path, ...], translations: NullTranslations) -> jinja2.Environment:
     """An environment whose loader tries each folder of ``path`` in turn.
 
@@ -84,6 +113,7 @@ def make_environment(path: tuple[Path, ...], translations: NullTranslations) -> 
         extensions=["jinja2.ext.i18n"],
         keep_trailing_newline=False,
         optimized=False,  # no arithmetic folded at compile time, past the bounds above
+        bytecode_cache=_COMPILED,
     )
     env.policies["ext.i18n.trimmed"] = True
     env.install_gettext_translations(translations, newstyle=True)
