@@ -199,3 +199,25 @@ def test_the_running_header_stays_on_one_line_above_its_rule(tmp_path: Path) -> 
     header = [(round(y), text) for y, size, text in _texts(page) if size < FURNITURE_SIZE and y > height * 2 / 3]
     assert len({y for y, _text in header}) == 1, header
     assert "Erupção do recém-nascido (eritema tóxico)" in "".join(text for _y, text in header)
+
+
+def test_a_long_clinic_name_does_not_give_the_page_number_a_footer_line_of_its_own(tmp_path: Path) -> None:
+    """Name, phone and "Page X of Y" do not fit on one footer line for this clinic: the page
+    number ends the leaflet line instead, so the footer takes three lines, not four (the QR
+    code on the last page makes the footer narrower on every page)."""
+    from .support import FURNITURE_SIZE, _texts
+
+    online = LONG.replace("[style]", '[print]\nonline = "https://leaflets.qeh-neonatal.org.uk/"\n\n[style]')
+    pdf = build(Request("milia", brand=brand(tmp_path, online))).pdf
+    for number, page in enumerate(reader(pdf).pages, start=1):
+        height = float(page.mediabox.height)
+        lines: dict[int, str] = {}
+        for y, size, text in _texts(page):
+            if size < FURNITURE_SIZE and y < height / 3:
+                lines[round(y)] = lines.get(round(y), "") + text
+        footer = [words(lines[y]) for y in sorted(lines, reverse=True)]
+        assert len(footer) == 3, footer
+        assert footer[0].startswith("Leaflet PAED-SKIN-001") and footer[0].endswith(f"Page {number} of 2"), footer
+        assert footer[1] == "Queen Elizabeth and Princess Alexandra Children's Hospital Neonatal Unit • " \
+                            "Phone: +44 20 7946 0991", footer
+        assert footer[2] == "Read this leaflet online: https://leaflets.qeh-neonatal.org.uk/en/milia.html", footer

@@ -152,10 +152,15 @@ class Furniture:
         canv.line(MARGIN, rule, page_w - MARGIN, rule)
         canv.restoreState()
 
-    def _footer_lines(self, page_text: str) -> list[Paragraph]:
+    def _footer_lines(self, page_text: str, width: float) -> list[Paragraph]:
         f = self.doc.furniture
         style = self.styles.footer
-        lines = [f.labels["leaflet"], f"{self.doc.contact.name}  \u2022  {f.labels['phone']}  \u2022  {page_text}"]
+        leaflet, clinic = f.labels["leaflet"], f"{self.doc.contact.name}  \u2022  {f.labels['phone']}"
+        widest = f.labels["page"].format(page=99, total=99)
+        if self._one_line(f"{clinic}  \u2022  {widest}", width) or not self._one_line(f"{leaflet}  \u2022  {widest}", width):
+            lines = [leaflet, f"{clinic}  \u2022  {page_text}"]
+        else:  # a long clinic name: "Page X of Y" ends the leaflet line rather than wrap onto its own
+            lines = [f"{leaflet}  \u2022  {page_text}", clinic]
         if f.online:
             url = f"\u2066{f.online}\u2069" if self.styles.rtl else f.online
             lines.append(f.labels["online"].format(url=url))
@@ -167,6 +172,10 @@ class Furniture:
         paras += [self.text.plain(notice, notice_style, bold=True) for notice in f.notices]
         return paras
 
+    def _one_line(self, line: str, width: float) -> bool:
+        style = self.styles.footer
+        return self.text.plain(line, style).wrap(width, 1000)[1] <= self.text.plain("1", style).wrap(width, 1000)[1]
+
     def _footer_width(self, page_width: float) -> float:
         """The footer's text width: the page's, less the QR code's where there is one."""
         qr = QR + QR_GAP if self.doc.furniture.online else 0
@@ -176,7 +185,7 @@ class Furniture:
         """Height above the paper's bottom edge that the footer takes, its rule included."""
         width = self._footer_width(page_width)
         sample = self.doc.furniture.labels["page"].format(page=99, total=99)
-        height = sum(para.wrap(width, 1000)[1] for para in self._footer_lines(sample))
+        height = sum(para.wrap(width, 1000)[1] for para in self._footer_lines(sample, width))
         if self.doc.furniture.online:
             height = max(height, QR)
         return EDGE + height + 2 * mm
@@ -195,7 +204,7 @@ class Furniture:
         if self.doc.furniture.online and page_no == total:
             self._qr(canv, self.doc.furniture.online, MARGIN if self.styles.rtl else page_w - MARGIN - QR, top - 1.5 * mm)
         top -= 1.5 * mm
-        for para in self._footer_lines(page_text):
+        for para in self._footer_lines(page_text, width):
             top -= self._draw(canv, para, x, top, width)
 
     def _qr(self, canv: Canvas, url: str, x: float, top: float) -> None:
