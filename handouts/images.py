@@ -15,8 +15,10 @@ import warnings
 from functools import lru_cache
 from pathlib import Path
 
+import PIL
 from PIL import Image, ImageOps
 
+from .diskcache import cached
 from .errors import InputError
 
 MAX_FILE_BYTES = 10 * 1024 * 1024
@@ -63,12 +65,17 @@ def load_print_image(path: Path, *, printed_height_mm: float = 22.0, max_width_m
 
 @lru_cache(maxsize=64)
 def _prepared(path: Path, data: bytes, printed_height_mm: float, max_width_mm: float, dpi: int) -> bytes:
-    """Decode, fit and re-encode, once per process for the same bytes (the file is read
-    every time, so an edited picture is never served stale)."""
-    kind = _sniff(path, data)
-    image = _decode(path, data, kind)
-    image = _fit_for_print(image, kind, printed_height_mm, max_width_mm, dpi)
-    return _encode(image, kind)
+    """Decode, fit and re-encode, once for the same bytes: per process, and between runs in
+    the user's cache (the file is read every time, so an edited picture is never served
+    stale; a file that fails a check is never cached)."""
+    def make() -> bytes:
+        kind = _sniff(path, data)
+        image = _decode(path, data, kind)
+        image = _fit_for_print(image, kind, printed_height_mm, max_width_mm, dpi)
+        return _encode(image, kind)
+
+    settings = f"{printed_height_mm!r} {max_width_mm!r} {dpi} Pillow {PIL.__version__}"
+    return cached("print-image", (data, settings), make)
 
 
 def _fail(path: Path, message: str) -> InputError:

@@ -17,3 +17,12 @@ def update_goldens(request: pytest.FixtureRequest) -> bool:
 def _fixed_dates(monkeypatch: pytest.MonkeyPatch) -> None:
     """Every test builds reproducible PDFs, as a CI pipeline would."""
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _own_cache(tmp_path_factory: pytest.TempPathFactory):
+    """The tests' prepared pictures go to a cache of their own, never the user's."""
+    mp = pytest.MonkeyPatch()
+    mp.setenv("HANDOUTS_CACHE", str(tmp_path_factory.mktemp("cache")))
+    yield
+    mp.undo()
