@@ -10,7 +10,8 @@ Prints, from one run on this machine:
 - cold start: wall time of fresh processes `handouts build milia`, `handouts --help` and
   `handouts list topics`, against `python -c pass`;
 - a 504-handout ward pack (six topics x four languages x 21 copies) at -j 1 and -j 2;
-- peak memory, and the default handout's size in bytes.
+- peak memory of a batch run as its pack grows from 100 to 10,000 handouts;
+- peak memory of this process, and the default handout's size in bytes.
 
 The reference it compares with is issue 15's: before, en default 200 ms (4 pages) against
 a 13 ms floor for 2 pages, ar all sections 623 ms, zh_Hans 236-380 ms, the pack 5.5 s at
@@ -153,6 +154,34 @@ def pack(repeat: int) -> None:
               f"{(Path(folder) / 'pack.pdf').stat().st_size:,} bytes")
 
 
+def memory() -> None:
+    """Peak memory of a whole batch run (the parent and its workers), as the pack grows."""
+    topics = ["milia", "baby-acne", "erythema-toxicum", "heat-rash", "nappy-rash", "cradle-cap"]
+    print("\nPeak memory as the pack grows (24 distinct handouts, -j 2; largest process of the run)")
+    listed = ", ".join(f'"{t}"' for t in topics)
+    peaks = {}
+    with tempfile.TemporaryDirectory() as folder:
+        for handouts in (100, 10_000):
+            copies = max(1, round(handouts / 24))
+            path = Path(folder) / f"m{handouts}.toml"
+            path.write_text(f'pdf = "m{handouts}.pdf"\nduplex = true\nmax_pages = 100000\n\n[[handout]]\n'
+                            f'topics = [{listed}]\nlocales = ["en", "es", "ar", "zh_Hans"]\n'
+                            f'copies = {copies}\n', encoding="utf-8")
+            probe = ("import resource, subprocess, sys; subprocess.run(sys.argv[1:], check=True, capture_output=True); "
+                     "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")
+            start = time.perf_counter()
+            out = subprocess.run([sys.executable, "-c", probe, sys.executable, "-m", "handouts.batch", str(path),
+                                  "-j", "2", "-q"], capture_output=True, text=True, check=True).stdout
+            seconds = time.perf_counter() - start
+            peaks[handouts] = int(out) / 1024
+            pages = len(PdfReader(Path(folder) / f"m{handouts}.pdf").pages)
+            print(f"{24 * copies:6,} handouts, {pages:6,} pages: {peaks[handouts]:6.0f} MB peak, {seconds:5.2f} s, "
+                  f"{(Path(folder) / f'm{handouts}.pdf').stat().st_size:,} bytes")
+        growth = peaks[10_000] / peaks[100]
+        print(f"growth from 100 to 10,000 handouts: {growth:.2f}x  target flat (under 1.1x): "
+              f"{'met' if growth < 1.1 else 'NOT met'}")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=5)
@@ -162,6 +191,7 @@ def main() -> int:
     cold(args.repeat)
     if not args.skip_pack:
         pack(max(1, args.repeat // 2))
+        memory()
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     print(f"\npeak memory: this process {own:.0f} MB, largest child process {children:.0f} MB")

@@ -140,6 +140,52 @@ def test_a_pack_grows_linearly_with_repeated_entries(tmp_path: Path) -> None:
     assert per_entry < 1500, f"{per_entry:.0f} bytes per repeated entry"
 
 
+def _copies_pack(folder: Path, copies: int) -> Path:
+    manifest = folder / f"c{copies}.toml"
+    manifest.write_text(f'pdf = "c{copies}.pdf"\nduplex = true\n\n[[handout]]\ntopic = "milia"\nlocales = ["ar"]\n'
+                        f'copies = {copies}\n', encoding="utf-8")
+    result = CliRunner().invoke(main, ["batch", str(manifest), "-j", "1", "-q"])
+    assert result.exit_code == 0, result.output
+    return folder / f"c{copies}.pdf"
+
+
+def test_a_copy_costs_a_page_dictionary_not_the_pages_content(tmp_path: Path) -> None:
+    """The pack is streamed: each handout's fonts, pictures and text are written once, and
+    each further copy adds only the small dictionaries of its pages."""
+    from pypdf import PdfReader
+
+    few, many = _copies_pack(tmp_path, 10), _copies_pack(tmp_path, 1000)
+    per_page = (many.stat().st_size - few.stat().st_size) / (2 * 990)
+    assert per_page < 200, f"{per_page:.0f} bytes per copied page"
+    fonts = subprocess.run(["pdffonts", str(many)], capture_output=True, text=True, check=True).stdout
+    embedded = [line for line in fonts.splitlines()[2:] if line.split()[-5:-2] == ["yes", "yes", "yes"]]
+    assert len(embedded) == len(fonts.splitlines()[2:]) == 4  # Arabic and Latin, regular and bold: once each
+    reader = PdfReader(many)
+    assert len(reader.pages) == 2000
+    assert reader.pages[2].extract_text() == reader.pages[1998].extract_text() != ""
+    assert subprocess.run(["qpdf", "--check", str(many)], capture_output=True).returncode == 0
+
+
+def test_a_pack_that_fails_while_being_written_leaves_the_old_one(tmp_path: Path, monkeypatch) -> None:
+    import handouts.batch.run as run
+
+    good = _copies_pack(tmp_path, 3)
+    before = good.read_bytes()
+    real = run.write_pack
+
+    def fails_half_way(out, *args, **kwargs):
+        out.write(b"%PDF-1.7\n" + b"x" * 50_000)  # part of a pack, then the disk fills
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(run, "write_pack", fails_half_way)
+    (tmp_path / "c3.toml").write_text((tmp_path / "c3.toml").read_text().replace("copies = 3", "copies = 4"))
+    result = CliRunner().invoke(main, ["batch", str(tmp_path / "c3.toml"), "-j", "1", "-q"])
+    assert result.exit_code == 4 and "No space left on device" in result.output
+    assert good.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")) == []
+    monkeypatch.setattr(run, "write_pack", real)
+
+
 def _live_members(group: int) -> list[int]:
     """Processes of a process group that are still running (zombies do not count)."""
     live = []

@@ -22,10 +22,10 @@ from pathlib import Path
 from .. import __version__
 from ..build import Request, build
 from ..errors import HandoutsError, InputError, OutputError
-from ..output import write_atomic
+from ..output import atomic_file, write_atomic
 from .fingerprint import handout_fingerprint, pack_fingerprint
 from .lock import exclusive
-from .pack import assemble, page_count
+from .pack import page_count, write_pack
 from .plan import Job, Plan, folder_pages, pack_pages
 from .state import Record, is_current, read_state, write_state
 
@@ -126,10 +126,11 @@ def _run_pack(plan: Plan, workers: int, resume: bool, progress: Progress) -> _Ma
         if total > manifest.max_pages:  # known once each distinct handout is rendered, before the pack is made
             raise InputError(f"{manifest.path}: the pack would have {total:,} pages, over its limit of "
                              f"{manifest.max_pages:,} (max_pages); split it, or raise max_pages; nothing was written")
-        data = assemble([results[n].pdf or b"" for n in range(len(plan.jobs))], plan.order,
-                        duplex=manifest.duplex, titles=[job.label for job in plan.jobs], title=manifest.path.stem)
-        write_atomic(pack, data)
-        write_state(state_path, {pack.name: Record(inputs, _sha256(data), total)})
+        with atomic_file(pack) as out:  # streamed: memory stays flat however many copies
+            digest = write_pack(out, [results[n].pdf or b"" for n in range(len(plan.jobs))], plan.order,
+                                duplex=manifest.duplex, titles=[job.label for job in plan.jobs],
+                                title=manifest.path.stem)
+        write_state(state_path, {pack.name: Record(inputs, digest, total)})
         return outcomes, (pack,), plan.handouts, total
 
 
