@@ -188,6 +188,20 @@ def test_wrong_or_too_absolute_claims_are_gone() -> None:
     assert "Tiny red or clear bumps" not in printed
 
 
+# With a QR code as well as the long letterhead, one draft still needs a second sheet: the
+# Somali nappy-rash handout on Letter, whose glass test is 5 mm too tall for page 2 even in
+# the compact layout. Listed so that a new case fails here, and so does fixing this one.
+OVER_ONE_SHEET_WITH_QR = [("nappy-rash", "so", "letter")]
+
+
+def test_every_handout_fits_one_sheet_under_a_long_letterhead_with_a_qr_code(tmp_path: Path) -> None:
+    online = LONG.replace("[style]", '[print]\nonline = "https://leaflets.qeh-neonatal.org.uk/"\n\n[style]')
+    clinic = brand(tmp_path, online)
+    over = [(topic, locale, paper) for topic in topic_ids() for locale in LOCALES for paper in ("a4", "letter")
+            if len(reader(build(Request(topic, locale=locale, paper=paper, brand=clinic)).pdf).pages) > 2]
+    assert over == OVER_ONE_SHEET_WITH_QR
+
+
 def test_the_running_header_stays_on_one_line_above_its_rule(tmp_path: Path) -> None:
     """A long clinic name beside a long title would wrap into the story: the header then
     prints the title alone (the name heads page 1)."""

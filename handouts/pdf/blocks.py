@@ -46,6 +46,11 @@ class Context:
         """The space between blocks, scaled for the compact layout."""
         return millimetres * mm * self.spacing
 
+    def pad(self, millimetres: float) -> float:
+        """A box's space above or below its text: a little less in the compact layout
+        (never the space beside the text, the type or the line spacing)."""
+        return millimetres * mm * (PAD_COMPACT if self.spacing < 1 else 1.0)
+
     @property
     def rtl(self) -> bool:
         return self.styles.rtl
@@ -57,6 +62,7 @@ class Context:
 
 FIGURE_HEIGHT = 26 * mm
 FIGURE_WIDTH = 34 * mm
+PAD_COMPACT = 0.6  # the compact layout's padding above and below the text in a box
 FIGURE_COMPACT = 0.75  # the compact layout's pictures: smaller, so the text beside them is wider
 
 _NO_PADDING = [(f"{side}PADDING", (0, 0), (-1, -1), 0) for side in ("LEFT", "RIGHT", "TOP", "BOTTOM")]
@@ -151,8 +157,8 @@ def _do_dont(block: model.ItemList, ctx: Context, *, spaced: bool = True) -> Flo
         (side, (0, 0), (0, -1), 5, ink),
         ("LEFTPADDING", (0, 0), (-1, -1), 5 * mm),
         ("RIGHTPADDING", (0, 0), (-1, -1), 5 * mm),
-        ("TOPPADDING", (0, 0), (-1, 0), 3 * mm),
-        ("BOTTOMPADDING", (0, -1), (-1, -1), 3 * mm),
+        ("TOPPADDING", (0, 0), (-1, 0), ctx.pad(3)),
+        ("BOTTOMPADDING", (0, -1), (-1, -1), ctx.pad(3)),
     ])
     return KeepTogether([box, Spacer(1, ctx.gap(3))]) if spaced else box
 
@@ -174,8 +180,8 @@ def _(block: model.Table, ctx: Context) -> list[Flowable]:
         ("GRID", (0, 0), (-1, -1), 0.5, colour("#AEB7BD")),
         ("LEFTPADDING", (0, 0), (-1, -1), 3 * mm),
         ("RIGHTPADDING", (0, 0), (-1, -1), 3 * mm),
-        ("TOPPADDING", (0, 0), (-1, -1), 2.2 * mm),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 2.8 * mm),
+        ("TOPPADDING", (0, 0), (-1, -1), ctx.pad(2.2)),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), ctx.pad(2.8)),
     ]
     for index, row in enumerate(block.rows, start=1):
         cells = list(row.cells)
@@ -218,8 +224,8 @@ def _stacked_rows(block: model.Table, ctx: Context) -> list[Flowable]:
             ("BOX", (0, 0), (-1, -1), 0.5, colour("#AEB7BD")),
             ("LEFTPADDING", (0, 0), (-1, -1), 5 * mm),
             ("RIGHTPADDING", (0, 0), (-1, -1), 5 * mm),
-            ("TOPPADDING", (0, 0), (-1, -1), 2 * mm),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 1 * mm),
+            ("TOPPADDING", (0, 0), (-1, -1), ctx.pad(2)),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), ctx.pad(1)),
         ])
         out += [KeepTogether([box]), Spacer(1, ctx.gap(2))]
     return [*out, Spacer(1, ctx.gap(2))]
@@ -241,8 +247,8 @@ def _(block: model.Callout, ctx: Context) -> list[Flowable]:
         (side, (0, 0), (0, -1), 6, bar),
         ("LEFTPADDING", (0, 0), (-1, -1), 6 * mm),
         ("RIGHTPADDING", (0, 0), (-1, -1), 6 * mm),
-        ("TOPPADDING", (0, 0), (-1, -1), 3 * mm),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 2 * mm),
+        ("TOPPADDING", (0, 0), (-1, -1), ctx.pad(3)),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), ctx.pad(2)),
     ])
     return [box, Spacer(1, ctx.gap(3))]
 
@@ -275,9 +281,9 @@ def _(block: model.CareCard, ctx: Context) -> list[Flowable]:
         ("BOX", (0, 0), (-1, -1), 1.5, colour("#000000") if emergency else band),
         ("LEFTPADDING", (0, 0), (-1, -1), 4 * mm),
         ("RIGHTPADDING", (0, 0), (-1, -1), 4 * mm),
-        ("TOPPADDING", (0, 0), (-1, -1), 1.5 * mm),
-        ("BOTTOMPADDING", (0, 0), (-1, 0), 1.5 * mm),
-        ("BOTTOMPADDING", (0, 1), (-1, 1), 0.5 * mm),
+        ("TOPPADDING", (0, 0), (-1, -1), ctx.pad(1.5)),
+        ("BOTTOMPADDING", (0, 0), (-1, 0), ctx.pad(1.5)),
+        ("BOTTOMPADDING", (0, 1), (-1, 1), ctx.pad(0.5)),
     ])
     return [KeepTogether([card]), Spacer(1, ctx.gap(2))]
 
@@ -328,8 +334,8 @@ def _(block: model.WriteIn, ctx: Context) -> list[Flowable]:
         ("BOX", (0, 0), (-1, -1), 0.8, colour("#4C6272")),
         ("LEFTPADDING", (0, 0), (-1, -1), 6 * mm),
         ("RIGHTPADDING", (0, 0), (-1, -1), 6 * mm),
-        ("TOPPADDING", (0, 0), (-1, -1), 1.5 * mm),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5 * mm),
+        ("TOPPADDING", (0, 0), (-1, -1), ctx.pad(1.5)),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), ctx.pad(2.5)),
     ])
     return [box, Spacer(1, ctx.gap(3))]
 
