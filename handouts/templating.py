@@ -169,7 +169,15 @@ def _template_line(exc: BaseException, filename: str) -> int | None:
 
 
 def _where(env: jinja2.Environment, name: str) -> str:
+    """The file that ``name`` comes from, for a message, even when it does not load."""
     try:
         return env.get_template(name).filename or name
-    except Exception:  # only naming the file for a message: the template may not even load
-        return name
+    except Exception:  # it may not even load (not UTF-8, includes itself): find it on the path
+        pass
+    loaders = getattr(env.loader, "loaders", [env.loader])
+    for loader in loaders:
+        for folder in getattr(loader, "searchpath", []):
+            candidate = os.path.join(folder, *name.split("/"))
+            if os.path.isfile(candidate):
+                return candidate
+    return name

@@ -337,10 +337,12 @@ def test_toml_nested_too_deeply_is_an_input_error(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("files, said", [
-    ({"milia/overview.j2": b"<title>X</title>\n<p>\xff\xfe</p>\n"}, "overview.j2: template error: not UTF-8 text"),
-    ({"milia/overview.j2": b'<title>X</title>\n{% include "milia/overview.j2" %}\n'}, "includes or extends itself"),
+    ({"milia/overview.j2": b"<title>X</title>\n<p>\xff\xfe</p>\n"},
+     "/overrides/milia/overview.j2: template error: not UTF-8 text"),
+    ({"milia/overview.j2": b'<title>X</title>\n{% include "milia/overview.j2" %}\n'},
+     "/overrides/milia/overview.j2: template error: it includes or extends itself"),
     ({"milia/overview.j2": b'{% extends "milia/faq.j2" %}', "milia/faq.j2": b'{% extends "milia/overview.j2" %}'},
-     "includes or extends itself"),
+     "/overrides/milia/overview.j2: template error: it includes or extends itself"),
 ])
 def test_a_template_that_cannot_be_read_or_loops_on_itself(tmp_path: Path, files: dict, said: str) -> None:
     brand = clinic(tmp_path, {})
