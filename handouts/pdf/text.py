@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import groupby
 
 from reportlab.lib.styles import ParagraphStyle
@@ -63,6 +64,24 @@ def one_font_per_word(chars: list[Char], script: str) -> list[Char]:
     return out
 
 
+@lru_cache(maxsize=4096)  # a handout's strings recur in every build of it: made once per process
+def _markup(inline: Inline, chain: tuple[str, ...], where: str, bold: bool) -> str:
+    script = shaped_family(chain)
+    if script:  # word by word: see one_font_per_word
+        chars = one_font_per_word([Char(char, key, bold or span.bold) for span in inline
+                                   for run, key in split_runs(span.text, chain, where=where) for char in run], script)
+        runs = [("".join(c.char for c in group), key, is_bold)
+                for (key, is_bold), group in groupby(chars, key=lambda c: (c.key, c.bold))]
+    else:
+        runs = [(run, key, bold or span.bold) for span in inline for run, key in split_runs(span.text, chain, where=where)]
+    parts = []
+    for (key, is_bold), group in groupby(runs, key=lambda r: (r[1], r[2])):
+        fam = family(key)
+        face = fam.bold if is_bold else fam.regular
+        parts.append(f'<font name="{face}">{escape("".join(r[0] for r in group))}</font>')
+    return "".join(parts)
+
+
 @dataclass(frozen=True)
 class TextMaker:
     """Turns inline text into flowables, with fonts picked from ``chain``.
@@ -80,21 +99,7 @@ class TextMaker:
 
     def markup(self, inline: Inline, *, bold: bool = False) -> str:
         """ReportLab paragraph markup for ``inline``; every run names its font."""
-        chars = [
-            Char(char, key, bold or span.bold)
-            for span in inline
-            for run, key in split_runs(span.text, self.chain, where=self.where)
-            for char in run
-        ]
-        script = shaped_family(self.chain)
-        if script:
-            chars = one_font_per_word(chars, script)
-        parts = []
-        for (key, is_bold), group in groupby(chars, key=lambda c: (c.key, c.bold)):
-            fam = family(key)
-            face = fam.bold if is_bold else fam.regular
-            parts.append(f'<font name="{face}">{escape("".join(c.char for c in group))}</font>')
-        return "".join(parts)
+        return _markup(inline, self.chain, self.where, bold)
 
     def para(self, inline: Inline, style: ParagraphStyle, *, bold: bool = False) -> Flowable:
         if self.rtl:
