@@ -181,7 +181,10 @@ class LineParagraph(Flowable):
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
         if availWidth < FUZZ:
             return 0, 0x7FFFFFFF
+        if getattr(self, "_wrapped", None) == availWidth:
+            return self.width, self.height  # tables and keep-togethers ask again at the same width
         style = self.style
+        self._wrapped = availWidth
         self.width = availWidth
         measure = availWidth - style.leftIndent - style.rightIndent
         self.lines = tuple(self.layout_line(words) for words in break_lines(self.words, measure, style.fontSize))

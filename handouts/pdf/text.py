@@ -64,6 +64,19 @@ def one_font_per_word(chars: list[Char], script: str) -> list[Char]:
     return out
 
 
+class WrapOnce(Paragraph):
+    """ReportLab's Paragraph, breaking its lines once per width: a table asks each cell for
+    its size several times at the same width, and a keep-together asks again before the
+    frame does, which made each paragraph break its lines three or four times."""
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+        if getattr(self, "_wrapped", None) == availWidth and hasattr(self, "blPara"):  # split() may drop it
+            return self.width, self.height
+        size = super().wrap(availWidth, availHeight)
+        self._wrapped = availWidth
+        return size
+
+
 @lru_cache(maxsize=4096)  # a handout's strings recur in every build of it: made once per process
 def _markup(inline: Inline, chain: tuple[str, ...], where: str, bold: bool) -> str:
     script = shaped_family(chain)
@@ -108,7 +121,7 @@ class TextMaker:
             return RTLParagraph(inline, style, self.chain, self.where, bold=bold)
         if self.cjk:
             return CJKParagraph(inline, style, self.chain, self.where, bold=bold)
-        return Paragraph(self.markup(inline, bold=bold), style)
+        return WrapOnce(self.markup(inline, bold=bold), style)
 
     def plain(self, text: str, style: ParagraphStyle, *, bold: bool = False) -> Flowable:
         return self.para((Span(text),), style, bold=bold)
