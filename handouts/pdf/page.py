@@ -4,9 +4,6 @@ from __future__ import annotations
 import io
 from dataclasses import dataclass
 
-from reportlab.graphics import renderPDF
-from reportlab.graphics.barcode.qr import QrCodeWidget
-from reportlab.graphics.shapes import Drawing
 from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
@@ -209,6 +206,10 @@ class Furniture:
 
     def _qr(self, canv: Canvas, url: str, x: float, top: float) -> None:
         """The QR code to ``url``, ``QR`` wide, its top at ``top``; drawn as vector squares."""
+        from reportlab.graphics import renderPDF  # the QR code's modules load only for a clinic with one
+        from reportlab.graphics.barcode.qr import QrCodeWidget
+        from reportlab.graphics.shapes import Drawing
+
         widget = QrCodeWidget(url, barLevel="M", barBorder=0)
         left, bottom, right, upper = widget.getBounds()
         drawing = Drawing(QR, QR, transform=[QR / (right - left), 0, 0, QR / (upper - bottom), 0, 0])
