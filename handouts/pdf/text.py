@@ -65,9 +65,23 @@ def one_font_per_word(chars: list[Char], script: str) -> list[Char]:
 
 
 class WrapOnce(Paragraph):
-    """ReportLab's Paragraph, breaking its lines once per width: a table asks each cell for
-    its size several times at the same width, and a keep-together asks again before the
-    frame does, which made each paragraph break its lines three or four times."""
+    """ReportLab's Paragraph, parsing its markup once per process and breaking its lines
+    once per width.
+
+    Parsing (ReportLab runs Python's HTMLParser over the markup) gives the same fragments
+    for the same markup, font, size and colour, so they are kept and each paragraph gets
+    its own copies. A table asks each cell for its size several times at the same width,
+    and a keep-together asks again before the frame does: the lines are broken once."""
+
+    def __init__(self, text: str, style: ParagraphStyle) -> None:
+        key = (text, style.fontName, style.fontSize, str(style.textColor))
+        parsed = _PARSED.get(key)
+        if parsed is None:
+            super().__init__(text, style)
+            if self.style is style and len(_PARSED) < MAX_PARSED:  # no <para> attributes changed it
+                _PARSED[key] = [_own(frag) for frag in self.frags]
+        else:
+            super().__init__(text, style, frags=[_own(frag) for frag in parsed])
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
         if getattr(self, "_wrapped", None) == availWidth and hasattr(self, "blPara"):  # split() may drop it
@@ -75,6 +89,19 @@ class WrapOnce(Paragraph):
         size = super().wrap(availWidth, availHeight)
         self._wrapped = availWidth
         return size
+
+
+MAX_PARSED = 8192  # a few hundred strings per topic and language
+_PARSED: dict[tuple, list] = {}
+
+
+def _own(frag):
+    """A fragment's copy, with lists of its own, so no paragraph changes another's."""
+    copy = frag.clone()
+    for name in ("link", "us_lines"):
+        if isinstance(getattr(frag, name, None), list):
+            setattr(copy, name, list(getattr(frag, name)))
+    return copy
 
 
 @lru_cache(maxsize=4096)  # a handout's strings recur in every build of it: made once per process
