@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from itertools import groupby
 
 from reportlab.lib.styles import ParagraphStyle
@@ -87,9 +88,8 @@ class CJKParagraph(LineParagraph):
     def __init__(self, inline: Inline, style: ParagraphStyle, chain: tuple[str, ...], where: str,
                  *, bold: bool = False) -> None:
         super().__init__(style, chain, where)
-        chars = [(char, bold or span.bold) for span in inline for char in span.text]
-        split_runs("".join(char for char, _ in chars), chain, where=where)  # InputError naming a missing glyph
-        self.words = _units(chars, chain, where, style.fontSize)
+        chars = tuple((char, bold or span.bold) for span in inline for char in span.text)
+        self.words = _checked_units(chars, chain, where, style.fontSize)
 
     def part(self, words: tuple[Word, ...]) -> CJKParagraph:
         part = CJKParagraph((), self.style, self.chain, self.where)
@@ -148,7 +148,16 @@ def _font_keys(text: str, chain: tuple[str, ...], where: str) -> list[str]:
     return keys
 
 
-def _units(chars: list[tuple[str, bool]], chain: tuple[str, ...], where: str, size: float) -> tuple[Word, ...]:
+@lru_cache(maxsize=4096)
+def _checked_units(chars: tuple[tuple[str, bool], ...], chain: tuple[str, ...], where: str,
+                   size: float) -> tuple[Word, ...]:
+    """``_units``, after checking every character has a font (an InputError naming it); the
+    units are immutable, so they are kept by text: a second layout or handout reuses them."""
+    split_runs("".join(char for char, _ in chars), chain, where=where)
+    return _units(chars, chain, where, size)
+
+
+def _units(chars: tuple[tuple[str, bool], ...], chain: tuple[str, ...], where: str, size: float) -> tuple[Word, ...]:
     """The paragraph's unbreakable units, each with the space printed after it on its line.
 
     A run of spaces prints as one space; spaces at either end of the paragraph print nothing.
