@@ -54,14 +54,35 @@ def family(key: str) -> Family:
     regular = f"Handouts-{key}"
     bold = f"Handouts-{key}-Bold" if bold_file else regular
     font_class = TTFont if key in SHAPED else UnshapedTTFont
-    pdfmetrics.registerFont(font_class(regular, str(FONTS_DIR / regular_file), subfontIndex=index))
+    pdfmetrics.registerFont(_remember_subsets(font_class(regular, str(FONTS_DIR / regular_file), subfontIndex=index)))
     if bold_file:
-        pdfmetrics.registerFont(font_class(bold, str(FONTS_DIR / bold_file)))
+        pdfmetrics.registerFont(_remember_subsets(font_class(bold, str(FONTS_DIR / bold_file))))
     addMapping(regular, 0, 0, regular)
     addMapping(regular, 1, 0, bold)
     addMapping(regular, 0, 1, regular)
     addMapping(regular, 1, 1, bold)
     return Family(key, regular, bold)
+
+
+MAX_SUBSETS = 64  # per face: the subsets of a few dozen distinct handouts
+
+
+def _remember_subsets(font: TTFont) -> TTFont:
+    """Keep the font files ReportLab cuts for each subset of glyphs: a handout built again
+    embeds the same subsets, and cutting one from the Chinese font takes milliseconds."""
+    cut = font.face.makeSubset
+    made: dict[tuple[int, ...], bytes] = {}
+
+    def make_subset(subset) -> bytes:
+        key = tuple(subset)
+        if key not in made:
+            if len(made) >= MAX_SUBSETS:
+                made.pop(next(iter(made)))
+            made[key] = cut(subset)
+        return made[key]
+
+    font.face.makeSubset = make_subset
+    return font
 
 
 @cache
