@@ -1,7 +1,6 @@
 """Which catalog serves a request, and loading it as checked gettext translations."""
 from __future__ import annotations
 
-import copy
 import datetime as dt
 import hashlib
 import io
@@ -269,13 +268,25 @@ def _compiled(po: PoCatalog) -> io.BytesIO:
 
     A plural message with an empty form is left out: Babel would fill the gap with the
     English plural, and the handout would print English as if it were translated."""
-    po = copy.deepcopy(po)
-    for message in [m for m in po if m.id and empty_forms(m)]:
-        po.delete(message.id, context=message.context)
+    gaps = {id(m) for m in po if m.id and empty_forms(m)}
     buffer = io.BytesIO()
-    write_mo(buffer, po, use_fuzzy=False)
+    write_mo(buffer, _Leaving(po, gaps), use_fuzzy=False)
     buffer.seek(0)
     return buffer
+
+
+class _Leaving:
+    """A catalog as ``write_mo`` reads it, less some of its messages (a view: copying a
+    whole catalog to drop a few took a third of loading it)."""
+
+    def __init__(self, po: PoCatalog, left_out: set[int]) -> None:
+        self._po, self._left_out = po, left_out
+
+    def __iter__(self):
+        return (message for message in self._po if id(message) not in self._left_out)
+
+    def __getattr__(self, name: str):
+        return getattr(self._po, name)
 
 
 def load_catalog(tag: str, root: Folders = None) -> Catalog:
