@@ -107,7 +107,7 @@ class _PackWriter:
             box = page.mediabox
             entries = [b"/MediaBox [%s]" % b" ".join(_plain(v) for v in (box.left, box.bottom, box.right, box.top))]
             for key, value in dict.items(page):
-                if key in ("/Type", "/Parent", "/MediaBox", "/Annots"):
+                if key in ("/Type", "/Parent", "/MediaBox", "/Annots"):  # links are no use on paper
                     continue
                 if key == "/Resources" and not isinstance(value, IndirectObject):
                     shared = self._number()  # every copy points at one resource dictionary
@@ -194,13 +194,8 @@ class _PackWriter:
         return self.digest.hexdigest()
 
 
-def _plain(obj: object) -> bytes:
+def _plain(obj: PdfObject) -> bytes:
     """A simple PDF value (name, number, string, boolean, null) as PDF syntax."""
-    if not isinstance(obj, PdfObject):
-        obj = create_string_object(str(obj)) if isinstance(obj, str) else obj
     buffer = io.BytesIO()
-    if isinstance(obj, PdfObject):
-        obj.write_to_stream(buffer)
-    else:  # a number from a page box
-        buffer.write(repr(float(obj)).encode() if isinstance(obj, float) else str(obj).encode())
+    obj.write_to_stream(buffer)
     return buffer.getvalue()
